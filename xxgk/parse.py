@@ -1,0 +1,171 @@
+"""The parser's one entry point: a file's bytes → the record of ../shared/spec/parse-output.md.
+
+bytes → Document (extract) → normalised working lines → sections → atoms per table section →
+values (recognise) → findings (validate). Every problem becomes a finding; nothing raises.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from xxgk.extract import Document, bytes_to_document
+from xxgk.model import Finding
+from xxgk.recognise.atoms import Atom, cell_to_atoms
+from xxgk.recognise.metadata import read_metadata
+from xxgk.recognise.normalize import compact, normalize_lines
+from xxgk.recognise.proactive import proactive_from_atoms
+from xxgk.recognise.requests import requests_from_atoms
+from xxgk.recognise.review import review_from_atoms
+from xxgk.recognise.sections import SECTION_NAMES, Section, find_sections, split_run_together
+from xxgk.recognise.tables import TableResult
+from xxgk.validate import Report, validate
+
+PARSER_VERSION = "0.1.0"
+_SEPARATORS = re.compile(r"[\s|│┃¦｜]+")
+_OLD_OUTLINE = re.compile(r"依申请公开(?:政府)?信息(?:的)?情况|收费(?:及|和)减免|政府信息公开的收费")
+_NARRATIVE = {1: "overview", 5: "problems", 6: "other"}
+_READERS = {2: proactive_from_atoms, 3: requests_from_atoms, 4: review_from_atoms}
+FIRST_SUPPORTED_YEAR = 2019
+
+
+def parse_bytes(data: bytes, path: str = "<bytes>") -> dict:
+    """Parse one file's bytes; the result follows the parse-output contract exactly."""
+    source = {"path": path, "sha256": hashlib.sha256(data).hexdigest(),
+              "format": "text"}
+    try:
+        doc = bytes_to_document(data, Path(path).suffix.lower())
+    except Exception as exc:  # an extractor bug must not lose the file: it becomes a finding
+        return _empty(source, [Finding("unreadable-file", "error", f"无法读取文件内容：{exc}")])
+    source["format"] = doc.format
+    if doc.problems:
+        return _empty(source, [Finding("not-a-report", "error", p) for p in doc.problems])
+    return document_to_record(doc, source)
+
+
+def parse_file(path: str | Path) -> dict:
+    """Parse a file on disk; OSError (missing, unreadable) is the caller's to report."""
+    return parse_bytes(Path(path).read_bytes(), str(path))
+
+
+def _empty(source: dict, findings: list[Finding]) -> dict:
+    return {"source": source, "agency": None, "region": None, "year": None, "template": None,
+            "published_on": None, "values": {}, "narrative": {v: "" for v in _NARRATIVE.values()},
+            "findings": [f.to_dict() for f in findings]}
+
+
+def span_atoms(work: list[tuple[int, str]], lo: int, hi: int) -> list[Atom]:
+    """The atoms of working lines [lo, hi), each carrying its original line number."""
+    atoms: list[Atom] = []
+    for line, text in work[lo:hi]:
+        for cell in _SEPARATORS.split(text):
+            if cell:
+                atoms.extend(cell_to_atoms(cell, line))
+    return atoms
+
+
+def section_span(sections: dict[int, Section], number: int, size: int) -> tuple[int, int]:
+    """Lines of a section; for a section whose heading is missing, the gap between neighbours."""
+    if number in sections:
+        return sections[number].start, sections[number].end
+    before = [s.start + 1 for n, s in sections.items() if n < number]
+    after = [s.start for n, s in sections.items() if n > number]
+    return (max(before) if before else 0), (min(after) if after else size)
+
+
+def narrative(raw: list[str], work: list[tuple[int, str]], sections: dict[int, Section]) -> dict:
+    """Sections 一, 五, 六 as text (original wording), without heading, signature and date."""
+    out = {}
+    for number, name in _NARRATIVE.items():
+        sec = sections.get(number)
+        if sec is None:
+            out[name] = ""
+            continue
+        lines = [raw[line - 1].strip() for line, _ in work[sec.start + 1:sec.end]]
+        if number == 6:
+            lines = _drop_signature(lines)
+        out[name] = "\n".join(x for x in lines if x)
+    return out
+
+
+def _drop_signature(lines: list[str]) -> list[str]:
+    while lines and (not lines[-1] or (len(compact(lines[-1])) <= 30
+                                       and not re.search(r"[。；;，,]", lines[-1]))):
+        lines = lines[:-1]
+    return lines
+
+
+def document_to_record(doc: Document, source: dict) -> dict:
+    """Recognise, read and validate one extracted document."""
+    work = split_run_together(normalize_lines(doc.lines))
+    texts = [t for _, t in work]
+    sections = find_sections(texts)
+    first = sections.get(1)
+    overview_first = next((t for t in texts[first.start + 1:first.end] if t.strip()), None) \
+        if first else None
+    meta = read_metadata(texts, overview_first, min((s.start for s in sections.values()),
+                                                    default=None))
+    tables = {n: reader(span_atoms(work, *section_span(sections, n, len(work))))
+              for n, reader in _READERS.items()}
+    findings: list[Finding] = []
+    record = _empty(source, [])
+    record.update(agency=meta.agency, region=meta.region, year=meta.year,
+                  published_on=meta.published_on)
+    if _unsupported(meta.year, texts, tables):
+        findings.append(Finding("unsupported-format", "error",
+                                "2019 年以前的旧式报告（无全国统一表格），不读取数值"))
+        record["findings"] = [f.to_dict() for f in findings]
+        return record
+    if not sections and not any(t.found for t in tables.values()):
+        findings.append(Finding("not-a-report", "error",
+                                "没有找到年度报告的任何部分或表格：文件可能不是政府信息公开年度报告"))
+    template, template_findings = _template(tables)
+    findings += template_findings + _section_findings(sections, tables)
+    values: dict = {}
+    unreadable: set[str] = set()
+    for table in tables.values():
+        values.update(table.values)
+        unreadable |= table.unreadable
+        findings += table.findings
+    findings += validate(Report(values, template, meta.year, meta.published_on, unreadable,
+                                _row_locations(findings)))
+    record.update(template=template, values=values, narrative=narrative(doc.lines, work, sections),
+                  findings=[f.to_dict() for f in findings])
+    return record
+
+
+def _row_locations(findings: list[Finding]) -> dict[str, str]:
+    return {k: f.where for f in findings if f.where for k in f.keys}
+
+
+def _unsupported(year: int | None, texts: list[str], tables: dict[int, TableResult]) -> bool:
+    """A pre-2019 report: its year says so, or the old outline with none of the new tables."""
+    if year is not None and year < FIRST_SUPPORTED_YEAR:
+        return True
+    if tables[3].found or tables[4].found:
+        return False
+    return any(_OLD_OUTLINE.search(compact(t)) for t in texts)
+
+
+def _template(tables: dict[int, TableResult]) -> tuple[str | None, list[Finding]]:
+    """The format version from section 二's headers and section 三's （六） rows."""
+    t2, t3 = tables[2].template, tables[3].template
+    if t2 and t3 and t2 != t3:
+        return t2, [Finding("template-conflict", "warning",
+                            f"格式版本信号不一致：第二部分为 {t2} 版，第三部分（六）行为 {t3} 版")]
+    return t2 or t3, []
+
+
+def _section_findings(sections: dict[int, Section], tables: dict[int, TableResult]
+                      ) -> list[Finding]:
+    findings = []
+    for number, name in SECTION_NAMES.items():
+        table = tables.get(number)
+        if number not in sections and not (table and table.found):
+            findings.append(Finding("missing-section", "warning", f"未找到第{name[0]}部分（{name}）"))
+        elif table is not None and not table.found:
+            findings.append(Finding("table-missing", "warning",
+                                    f"第{name[0]}部分（{name[2:]}）没有可读的表格：未取任何数值",
+                                    [], None))
+    return findings

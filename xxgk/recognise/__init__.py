@@ -1,0 +1,1 @@
+"""Recognition: template version, sections, tables → canonical keys, metadata, narrative."""

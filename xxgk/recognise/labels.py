@@ -1,0 +1,146 @@
+"""Row labels of the tables and how they are found in a stream of atoms.
+
+Each row has short exact *anchors* (the words no other row has) and its full label for fuzzy
+matching (typos, cut or re-spaced labels). Matching runs on the text atoms joined without
+separators, so a label broken over lines, over cells or around its own numbers (PDF text) is
+still one string.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from xxgk.model import request_rows
+from xxgk.recognise.atoms import Atom
+from xxgk.recognise.normalize import compact
+
+DEFAULT_FUZZY_SCORE = 80.0
+
+
+@dataclass(frozen=True)
+class RowLabel:
+    row: str
+    anchors: tuple[str, ...]
+    label: str
+    exact_only: bool = False
+
+
+# Section 三: anchors in the order of requests-rows.csv.
+REQUEST_ANCHORS: dict[str, tuple[str, ...]] = {
+    "new_received": ("本年新收", "本年度新收", "新收政府信息公开申请", "新收申请"),
+    "carried_over": ("上年结转", "上年度结转", "上一年结转"),
+    "granted": ("予以公开",),
+    "partially_granted": ("部分公开",),
+    "denied_state_secret": ("国家秘密",),
+    "denied_law_prohibited": ("行政法规禁止", "法规禁止公开"),
+    "denied_three_safeties": ("三安全一稳定", "危及三安全"),
+    "denied_third_party": ("第三方合法权益", "保护第三方"),
+    "denied_internal_affairs": ("三类内部事务", "内部事务信息"),
+    "denied_process_info": ("四类过程性", "过程性信息"),
+    "denied_enforcement_file": ("行政执法案卷", "执法案卷"),
+    "denied_inquiry": ("行政查询事项", "查询事项"),
+    "unable_not_held": ("不掌握",),
+    "unable_needs_creation": ("另行制作", "没有现成信息"),
+    "unable_unclear": ("仍不明确", "补正后申请"),
+    "rejected_petition": ("信访举报投诉", "举报投诉类"),
+    "rejected_duplicate": ("重复申请",),
+    "rejected_publication": ("公开出版物",),
+    "rejected_excessive": ("大量反复", "无正当理由大量"),
+    "rejected_confirmation": ("确认或重新出具", "重新出具已获取"),
+    "other": ("其他处理",),
+    "other_overdue_correction": ("逾期不补正", "无正当理由逾期"),
+    "other_overdue_fee": ("收费通知", "逾期未按收费", "缴纳费用"),
+    "other_misc": ("其他",),
+    "outcome_total": ("总计", "合计"),
+    "carried_forward": ("结转下年度", "结转下年", "转下年度继续"),
+}
+# Rows whose anchors are too short or generic to be fuzzy-matched.
+EXACT_ONLY = frozenset({"other_misc", "outcome_total", "other", "granted", "partially_granted"})
+
+
+def request_labels(template: str) -> list[RowLabel]:
+    """The rows of section 三 in print order for one format."""
+    return [RowLabel(row, REQUEST_ANCHORS[row], compact(label), row in EXACT_ONLY)
+            for row, templates, label in request_rows() if template in templates]
+
+
+class LabelIndex:
+    """The text atoms of a span joined into one compact string, searchable by label."""
+
+    def __init__(self, atoms: list[Atom]) -> None:
+        self.atoms = atoms
+        chars: list[str] = []
+        owner: list[int] = []
+        for i, atom in enumerate(atoms):
+            if atom.kind == "text":
+                piece = compact(atom.text)
+                chars.append(piece)
+                owner.extend([i] * len(piece))
+        self.text = "".join(chars)
+        self.owner = owner
+
+    def _char_at(self, atom_index: int) -> int:
+        """First char position at or after an atom index."""
+        return bisect_left(self.owner, atom_index)
+
+    def find_exact(self, anchors: tuple[str, ...], start: int = 0, stop: int | None = None
+                   ) -> tuple[int, int] | None:
+        """(first atom, last atom) of the earliest anchor between atom indices start and stop."""
+        lo = self._char_at(start)
+        hi = len(self.text) if stop is None else self._char_at(stop)
+        best: tuple[int, int] | None = None
+        for anchor in anchors:
+            pos = self.text.find(anchor, lo, hi)
+            if pos >= 0 and (best is None or pos < best[0]):
+                best = (pos, pos + len(anchor) - 1)
+        return None if best is None else (self.owner[best[0]], self.owner[best[1]])
+
+    def find_fuzzy(self, label: str, start: int, stop: int | None = None,
+                   score: float = DEFAULT_FUZZY_SCORE) -> tuple[int, int] | None:
+        """Best fuzzy occurrence of a full label between two atom indices (typos, cut labels)."""
+        lo = self._char_at(start)
+        hi = len(self.text) if stop is None else self._char_at(stop)
+        window = self.text[lo:hi]
+        if len(label) < 4 or not window:
+            return None
+        hit = fuzz.partial_ratio_alignment(label, window, score_cutoff=score)
+        if hit is None or hit.dest_end - hit.dest_start < 3:
+            return None
+        return self.owner[lo + hit.dest_start], self.owner[lo + hit.dest_end - 1]
+
+
+DEFAULT_LOOKAHEAD = 3
+
+
+def locate_rows(index: LabelIndex, labels: list[RowLabel]) -> dict[str, tuple[int, int]]:
+    """Row → (first, last) atom of its label, in order; rows not found are absent.
+
+    Exact anchors first, each accepted only if none of the next rows' anchors comes before it
+    (a missing row must not pull the cursor past its neighbours); then fuzzy matching of the
+    full label in the gaps that are left.
+    """
+    found: dict[str, tuple[int, int]] = {}
+    cursor = 0
+    for i, label in enumerate(labels):
+        hit = index.find_exact(label.anchors, cursor)
+        if hit is None:
+            continue
+        ahead = [index.find_exact(nxt.anchors, cursor) for nxt in
+                 labels[i + 1:i + 1 + DEFAULT_LOOKAHEAD]]
+        if any(h is not None and h[0] < hit[0] for h in ahead):
+            continue
+        found[label.row] = hit
+        cursor = hit[1] + 1
+    for i, label in enumerate(labels):
+        if label.row in found or label.exact_only:
+            continue
+        before = [found[x.row][1] + 1 for x in labels[:i] if x.row in found]
+        after = [found[x.row][0] for x in labels[i + 1:] if x.row in found]
+        hit = index.find_fuzzy(label.label, before[-1] if before else 0,
+                               after[0] if after else None)
+        if hit is not None:
+            found[label.row] = hit
+    return dict(sorted(found.items(), key=lambda item: item[1][0]))

@@ -1,0 +1,122 @@
+"""Section 二: proactive disclosure, the table that differs between the 2019 and 2021 formats."""
+
+from __future__ import annotations
+
+from xxgk.model import Finding
+from xxgk.recognise.atoms import Atom
+from xxgk.recognise.labels import LabelIndex, RowLabel, locate_rows
+from xxgk.recognise.placement import agreed
+from xxgk.recognise.tables import (RowNumbers, TableResult, candidates_for, numbers_after,
+                                   placeholder_finding)
+
+_DOCS_2019 = ("new_made", "new_published", "total_published")
+_ITEMS_2019 = ("prev_items", "change", "decisions")
+_DOCS_2021 = ("issued", "abolished", "in_force")
+# row → (anchors, metrics in print order), per format.
+PROACTIVE_ROWS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "2019": {
+        "rules": (("规章",), _DOCS_2019),
+        "normative_docs": (("规范性文件",), _DOCS_2019),
+        "licensing": (("行政许可",), _ITEMS_2019),
+        "other_services": (("其他对外管理服务", "对外管理服务事项"), _ITEMS_2019),
+        "penalty": (("行政处罚",), _ITEMS_2019),
+        "enforcement": (("行政强制",), _ITEMS_2019),
+        "fees": (("行政事业性收费", "事业性收费"), ("prev_items", "change")),
+        "procurement": (("政府集中采购", "集中采购"), ("items", "amount")),
+    },
+    "2021": {
+        "rules": (("规章",), _DOCS_2021),
+        "normative_docs": (("规范性文件",), _DOCS_2021),
+        "licensing": (("行政许可",), ("decisions",)),
+        "penalty": (("行政处罚",), ("decisions",)),
+        "enforcement": (("行政强制",), ("decisions",)),
+        "fees": (("行政事业性收费", "事业性收费"), ("amount_10k_yuan",)),
+    },
+}
+_SIGNALS = {
+    "2019": ("本年新制作", "本年新公开", "对外公开总数", "上一年项目", "本年增", "采购项目",
+             "采购总金额", "其他对外管理服务", "政府集中采购"),
+    "2021": ("本年制发", "本年废止", "现行有效", "本年处理决定", "收费金额", "本年收费"),
+}
+
+
+def detect_template(index: LabelIndex, atoms: list[Atom]) -> str | None:
+    """The format the table's headers (or, failing them, its row widths) belong to."""
+    score = {t: sum(word in index.text for word in words) for t, words in _SIGNALS.items()}
+    if score["2019"] != score["2021"]:
+        return max(score, key=score.__getitem__)
+    widths = []
+    for anchor in ("行政许可", "行政处罚", "行政强制"):
+        hit = index.find_exact((anchor,))
+        if hit is not None:
+            widths.append(len(numbers_after(atoms, hit[1])))
+    if widths and all(w == 1 for w in widths):
+        return "2021"
+    if widths and all(w == 3 for w in widths):
+        return "2019"
+    return None
+
+
+def proactive_from_atoms(atoms: list[Atom]) -> TableResult:
+    """Read the section-二 table out of the atoms of its section."""
+    index = LabelIndex(atoms)
+    template = detect_template(index, atoms)
+    result = TableResult(template=template)
+    spec = PROACTIVE_ROWS[template or "2021"]
+    labels = [RowLabel(row, anchors, anchors[0], exact_only=True)
+              for row, (anchors, _) in spec.items()]
+    located = locate_rows(index, labels)
+    rows = [RowNumbers(row, numbers_after(atoms, end), atoms[start].line)
+            for row, (start, end) in located.items()]
+    if not any(r.atoms for r in rows):
+        return result
+    result.found = True
+    in_yuan = "单位元" in index.text or "单位:元" in index.text
+    for r in rows:
+        _emit_row(result, r, spec[r.row][1], in_yuan)
+    holders = [a for r in rows for a in r.atoms if a.placeholder]
+    holder = placeholder_finding(holders, [f"proactive.{r.row}" for r in rows
+                                           if any(a.placeholder for a in r.atoms)])
+    if holder:
+        result.findings.append(holder)
+    return result
+
+
+def _emit_row(result: TableResult, r: RowNumbers, metrics: tuple[str, ...],
+              table_in_yuan: bool) -> None:
+    keys = [f"proactive.{r.row}.{m}" for m in metrics]
+    if not r.atoms:
+        return
+    cands = candidates_for(r.atoms, len(metrics), [])
+    if not cands:
+        result.unreadable.update(keys)
+        result.findings.append(Finding(
+            "unreadable-cell", "warning",
+            f"{r.row} 行印有 {len(r.atoms)} 个数字、应有 {len(metrics)} 列，未取值", keys, r.where))
+        return
+    unknown = []
+    for key, value in zip(keys, agreed(cands, len(metrics)), strict=True):
+        if value is None:
+            unknown.append(key)
+        elif key.endswith("amount_10k_yuan"):
+            result.values[key] = _to_10k_yuan(result, key, value, r, table_in_yuan)
+        else:
+            result.values[key] = value
+    if unknown:
+        result.unreadable.update(unknown)
+        result.findings.append(Finding(
+            "ambiguous-cell", "warning",
+            f"{r.row} 行印有 {len(r.atoms)} 个数字、应有 {len(metrics)} 列：无法确定所在列，未取值",
+            unknown, r.where))
+
+
+def _to_10k_yuan(result: TableResult, key: str, value: float, r: RowNumbers,
+                 table_in_yuan: bool) -> float:
+    """A fee printed in 元 (by its unit or the header) is converted to 万元, and said so."""
+    if r.atoms[-1].unit == "元" or (table_in_yuan and r.atoms[-1].unit != "万元"):
+        converted = round(value / 10000, 6)
+        result.findings.append(Finding("fee-unit", "warning",
+                                       f"收费金额以元印出（{value} 元），已换算为 {converted} 万元",
+                                       [key], r.where))
+        return converted
+    return value

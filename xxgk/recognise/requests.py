@@ -1,0 +1,127 @@
+"""Section 三: the table of disclosure requests (rows × seven applicant columns)."""
+
+from __future__ import annotations
+
+from xxgk.model import Finding, request_columns, request_key
+from xxgk.recognise.atoms import Atom
+from xxgk.recognise.labels import LabelIndex, RowLabel, locate_rows, request_labels
+from xxgk.recognise.placement import Equation, Vector, agreed, prune_by_equations
+from xxgk.recognise.tables import (RowNumbers, TableResult, candidates_for, numbers_after,
+                                   numbers_between, placeholder_finding)
+
+COLUMNS = [col for col, _ in request_columns()]
+NCOLS = len(COLUMNS)
+GROUPS = [(tuple(range(NCOLS - 1)), NCOLS - 1)]  # 总计 = the six applicant columns
+OUTCOME_FIRST, OUTCOME_LAST = "granted", "outcome_total"
+
+
+def detect_template(index: LabelIndex) -> str | None:
+    """2021 if the three （六） rows are there, 2019 if （六）其他处理 is one row, else None."""
+    if index.find_exact(("逾期不补正", "收费通知", "逾期未按收费")) is not None:
+        return "2021"
+    if index.find_exact(("其他处理",)) is not None:
+        return "2019"
+    return None
+
+
+def rows_to_numbers(atoms: list[Atom], located: dict[str, tuple[int, int]]) -> list[RowNumbers]:
+    """The numbers of each row: from its label to the next row's label (the last row: its run)."""
+    items = list(located.items())
+    out: list[RowNumbers] = []
+    for i, (row, (start, _end)) in enumerate(items):
+        if i + 1 < len(items):
+            nums = numbers_between(atoms, start, items[i + 1][1][0])
+        else:
+            nums = numbers_after(atoms, start)
+        out.append(RowNumbers(row, nums, atoms[start].line))
+    return out
+
+
+def column_equations(rows: list[str]) -> list[Equation]:
+    """一+二 = （七）+四 and （七） = Σ outcome rows, for every column."""
+    outcomes = rows[rows.index(OUTCOME_FIRST):rows.index(OUTCOME_LAST)]
+    eqs: list[Equation] = []
+    for c in range(NCOLS):
+        eqs.append(((("new_received", c), ("carried_over", c)),
+                    (("outcome_total", c), ("carried_forward", c))))
+        eqs.append(((("outcome_total", c),), tuple((r, c) for r in outcomes)))
+    return eqs
+
+
+def requests_from_atoms(atoms: list[Atom]) -> TableResult:
+    """Read the section-三 table out of the atoms of its section."""
+    index = LabelIndex(atoms)
+    template = detect_template(index)
+    labels = request_labels(template or "2019")
+    located = locate_rows(index, labels)
+    result = TableResult(template=template)
+    rows = rows_to_numbers(atoms, located)
+    if not any(r.atoms for r in rows):
+        return result
+    result.found = True
+    cands: dict[str, list[Vector]] = {}
+    for r in rows:
+        got = candidates_for(r.atoms, NCOLS, GROUPS)
+        if got:
+            cands[r.row] = got
+        elif r.atoms:
+            _unplaceable(result, r, got)
+    cands = prune_by_equations(cands, column_equations([x.row for x in labels]))
+    for r in rows:
+        if r.row in cands:
+            _emit_row(result, r, cands[r.row])
+    _missing_rows(result, labels, located)
+    placeholders = [a for r in rows for a in r.atoms if a.placeholder]
+    holder = placeholder_finding(placeholders, _placeholder_keys(rows, result))
+    if holder:
+        result.findings.append(holder)
+    return result
+
+
+def _emit_row(result: TableResult, r: RowNumbers, cands: list[Vector]) -> None:
+    cells = agreed(cands, NCOLS)
+    unknown = []
+    for col, value in zip(COLUMNS, cells, strict=True):
+        key = request_key(r.row, col)
+        if value is None:
+            unknown.append(key)
+        else:
+            result.values[key] = value
+    if unknown:
+        result.unreadable.update(unknown)
+        result.findings.append(Finding(
+            "ambiguous-cell", "warning",
+            f"{r.row} 行印有 {len(r.atoms)} 个数字、应有 {NCOLS} 列：按勾稽关系无法确定 "
+            f"{len(unknown)} 个单元格所在的列，未取值", unknown, r.where))
+
+
+def _unplaceable(result: TableResult, r: RowNumbers, got: list[Vector] | None) -> None:
+    keys = [request_key(r.row, col) for col in COLUMNS]
+    result.unreadable.update(keys)
+    if got is None or len(r.atoms) <= NCOLS:
+        why = (f"{len(r.atoms)} 个数字的任何列位置都不满足 总计=各列之和" if got is not None
+               else f"连在一起的数字 {r.atoms[0].text} 无法按勾稽关系拆分")
+        rule = "ambiguous-cell"
+    else:
+        why = f"印有 {len(r.atoms)} 个数字，多于 {NCOLS} 列（可能有本格式没有的行或列）"
+        rule = "unreadable-cell"
+    result.findings.append(Finding(rule, "warning", f"{r.row} 行：{why}，未取值", keys, r.where))
+
+
+def _missing_rows(result: TableResult, labels: list[RowLabel],
+                  located: dict[str, tuple[int, int]]) -> None:
+    missing = [x.row for x in labels if x.row not in located]
+    if missing:
+        keys = [request_key(row, col) for row in missing for col in COLUMNS]
+        result.unreadable.update(keys)
+        result.findings.append(Finding("missing-row", "warning",
+                                       f"第三部分表格缺少行：{'、'.join(missing)}", keys, None))
+
+
+def _placeholder_keys(rows: list[RowNumbers], result: TableResult) -> list[str]:
+    keys = []
+    for r in rows:
+        if any(a.placeholder for a in r.atoms) and len(r.atoms) == NCOLS:
+            keys += [request_key(r.row, COLUMNS[i]) for i, a in enumerate(r.atoms)
+                     if a.placeholder]
+    return keys

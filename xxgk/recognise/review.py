@@ -1,0 +1,73 @@
+"""Section 四: one row of 15 numbers, three blocks of 维持 · 纠正 · 其他 · 尚未审结 · 总计."""
+
+from __future__ import annotations
+
+from xxgk.model import REVIEW_BLOCKS, Finding, outcome_columns
+from xxgk.recognise.atoms import Atom
+from xxgk.recognise.placement import agreed
+from xxgk.recognise.tables import RowNumbers, TableResult, candidates_for, placeholder_finding
+
+COLUMNS = [col for col, _ in outcome_columns()]
+KEYS = [f"{block}.{col}" for block in REVIEW_BLOCKS for col in COLUMNS]
+NCOLS = len(KEYS)
+GROUPS = [(tuple(range(b * 5, b * 5 + 4)), b * 5 + 4) for b in range(len(REVIEW_BLOCKS))]
+_HEADER_WORDS = ("维持", "纠正", "审结", "复议", "诉讼")
+
+
+def _runs(atoms: list[Atom]) -> list[list[Atom]]:
+    """Maximal runs of number atoms with no text atom between them."""
+    runs: list[list[Atom]] = [[]]
+    for atom in atoms:
+        if atom.is_num:
+            runs[-1].append(atom)
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if r]
+
+
+def table_numbers(atoms: list[Atom]) -> list[Atom]:
+    """The numbers of the table: its longest run, or every number when the blocks stand on
+    lines of their own (行政复议 0 0 0 0 0 / 直接起诉 …) and they add up to 15."""
+    runs = _runs(atoms)
+    if not runs:
+        return []
+    longest = max(runs, key=len)
+    every = [a for run in runs for a in run]
+    if len(longest) < NCOLS and len(every) == NCOLS:
+        return every
+    return longest
+
+
+def review_from_atoms(atoms: list[Atom]) -> TableResult:
+    """Read the section-四 table out of the atoms of its section."""
+    result = TableResult()
+    text = "".join(a.text for a in atoms if not a.is_num)
+    nums = table_numbers(atoms)
+    if not nums or not any(w in text for w in _HEADER_WORDS):
+        return result
+    result.found = True
+    row = RowNumbers("review", nums, nums[0].line)
+    cands = candidates_for(nums, NCOLS, GROUPS)
+    if not cands:
+        result.unreadable.update(KEYS)
+        why = ("多于 15 个数字" if len(nums) > NCOLS else "数字的任何列位置都不满足 总计=各项之和")
+        result.findings.append(Finding("ambiguous-cell" if len(nums) <= NCOLS else "unreadable-cell",
+                                       "warning", f"第四部分表格：{why}，未取值", KEYS, row.where))
+        return result
+    unknown = []
+    for key, value in zip(KEYS, agreed(cands, NCOLS), strict=True):
+        if value is None:
+            unknown.append(key)
+        else:
+            result.values[key] = value
+    if unknown:
+        result.unreadable.update(unknown)
+        result.findings.append(Finding(
+            "ambiguous-cell", "warning",
+            f"第四部分表格印有 {len(nums)} 个数字、应有 15 列：{len(unknown)} 个单元格无法确定，未取值",
+            unknown, row.where))
+    holders = [a for a in nums if a.placeholder]
+    if holders and len(nums) == NCOLS:
+        keys = [k for k, a in zip(KEYS, nums, strict=True) if a.placeholder]
+        result.findings.append(placeholder_finding(holders, keys))
+    return result

@@ -1,0 +1,74 @@
+"""What the three table readers share: a table's result, numbers of a row, cells from candidates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from xxgk.model import Finding
+from xxgk.recognise.atoms import Atom
+from xxgk.recognise.placement import Group, Number, Vector, row_candidates, split_digits
+
+DEFAULT_MIN_FUSED_DIGITS = 2
+
+
+@dataclass
+class TableResult:
+    """Values read from one table, the keys it could not read, and what it met."""
+
+    values: dict[str, Number] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)
+    template: str | None = None
+    found: bool = False
+
+
+@dataclass
+class RowNumbers:
+    """The number atoms that belong to one row, and where the row is."""
+
+    row: str
+    atoms: list[Atom]
+    line: int
+
+    @property
+    def where(self) -> str:
+        return f"line {self.line}"
+
+
+def numbers_between(atoms: list[Atom], lo: int, hi: int) -> list[Atom]:
+    """Number atoms with index in [lo, hi)."""
+    return [a for a in atoms[lo:hi] if a.is_num]
+
+
+def numbers_after(atoms: list[Atom], start: int) -> list[Atom]:
+    """The run of number atoms after ``start``, up to the first text atom that follows them."""
+    found: list[Atom] = []
+    for atom in atoms[start + 1:]:
+        if atom.is_num:
+            found.append(atom)
+        elif found:
+            break
+    return found
+
+
+def candidates_for(nums: list[Atom], ncols: int, groups: list[Group]) -> list[Vector] | None:
+    """The vectors a row's number atoms can stand for; None when digits could not be split.
+
+    A lone number run into its label (layout T10) with at least as many digits as the row has
+    cells is cut by the arithmetic; anything else is placed as printed.
+    """
+    if len(nums) == 1 and nums[0].fused and ncols > 1 and len(nums[0].text) >= ncols \
+            and nums[0].text.isdigit():
+        return split_digits(nums[0].text, ncols, groups)
+    return row_candidates([a.value for a in nums], ncols, groups)
+
+
+def placeholder_finding(atoms: list[Atom], keys: list[str]) -> Finding | None:
+    """One info finding for every placeholder (—, /, 无) read as 0 in a table."""
+    if not keys:
+        return None
+    marks = sorted({a.text for a in atoms})
+    lines = sorted({a.line for a in atoms})
+    return Finding("placeholder-zero", "info",
+                   f"占位符 {' '.join(marks)} 按 0 读取（{len(keys)} 个单元格）", keys,
+                   f"line {lines[0]}" if len(lines) == 1 else f"lines {lines[0]}-{lines[-1]}")

@@ -1,0 +1,152 @@
+"""The format's own arithmetic, as pure functions from a parsed report to findings. No I/O.
+
+A rule that meets a blank cell reads it as 0 and says so: a sum that holds that way is an info
+finding, one that does not is a warning (blank is not proof of an error); a sum that fails with
+every cell printed is an error. Cells the parser could not read (``unreadable``) make a check
+impossible, and it is skipped (the parser already said why).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from xxgk.model import REVIEW_BLOCK_LABELS, REVIEW_BLOCKS, Finding, outcome_columns, request_columns, request_rows
+
+Number = int | float
+REQUEST_COLUMNS = [col for col, _ in request_columns()]
+COLUMN_ZH = dict(request_columns())
+OUTCOME_COLUMNS = [col for col, _ in outcome_columns()]
+FIRST_2021_YEAR = 2021
+_SIGNED = (".change",)
+_MONEY = ("amount", "amount_10k_yuan")
+
+
+@dataclass
+class Check:
+    """One equation: left keys sum to right keys."""
+
+    rule: str
+    left: list[str]
+    right: list[str]
+    label: str
+    left_zh: str
+    right_zh: str
+
+
+@dataclass
+class Report:
+    """What validate needs of a parsed report."""
+
+    values: Mapping[str, Number]
+    template: str | None = None
+    year: int | None = None
+    published_on: str | None = None
+    unreadable: set[str] = field(default_factory=set)
+    where: Mapping[str, str] = field(default_factory=dict)
+
+
+def outcome_rows(template: str) -> list[str]:
+    rows = [row for row, tpls, _ in request_rows() if template in tpls]
+    return rows[rows.index("granted"):rows.index("outcome_total")]
+
+
+def request_checks(template: str) -> list[Check]:
+    """row-total, request-balance and outcome-total for every row and column of section 三."""
+    rows = [row for row, tpls, _ in request_rows() if template in tpls]
+    checks = [Check("row-total", [f"requests.{r}.total"],
+                    [f"requests.{r}.{c}" for c in REQUEST_COLUMNS[:-1]], f"{r} 行",
+                    "总计", "六类申请人之和") for r in rows]
+    for c in REQUEST_COLUMNS:
+        k = lambda row, col=c: f"requests.{row}.{col}"  # noqa: E731
+        checks.append(Check("request-balance", [k("new_received"), k("carried_over")],
+                            [k("outcome_total"), k("carried_forward")], f"{COLUMN_ZH[c]}列",
+                            "新收+上年结转", "办理结果总计+结转下年度"))
+        checks.append(Check("outcome-total", [k("outcome_total")],
+                            [k(r) for r in outcome_rows(template)], f"{COLUMN_ZH[c]}列",
+                            "（七）总计", "各项办理结果之和"))
+    return checks
+
+
+def review_checks() -> list[Check]:
+    """总计 = 维持 + 纠正 + 其他 + 尚未审结 for each block of section 四."""
+    return [Check("review-total" if block == "review" else "litigation-total",
+                  [f"{block}.total"], [f"{block}.{c}" for c in OUTCOME_COLUMNS[:-1]],
+                  REVIEW_BLOCK_LABELS[block], "总计", "维持+纠正+其他+尚未审结")
+            for block in REVIEW_BLOCKS]
+
+
+def _run_check(check: Check, report: Report) -> tuple[str, Finding | None, list[str]]:
+    """('ok'|'blank-ok'|'skip'|'fail', finding, blank keys)."""
+    keys = check.left + check.right
+    if any(k in report.unreadable for k in keys):
+        return "skip", None, []
+    blanks = [k for k in keys if k not in report.values]
+    if len(blanks) == len(keys):
+        return "skip", None, []
+    left = sum(report.values.get(k, 0) for k in check.left)
+    right = sum(report.values.get(k, 0) for k in check.right)
+    if left == right:
+        return ("blank-ok" if blanks else "ok"), None, blanks
+    severity = "warning" if blanks else "error"
+    note = f"（空白单元格按 0 计：{len(blanks)} 个）" if blanks else ""
+    where = next((report.where[k] for k in keys if k in report.where), None)
+    message = f"{check.left_zh} ({left}) ≠ {check.right_zh} ({right})，{check.label}{note}"
+    return "fail", Finding(check.rule, severity, message, keys, where), blanks
+
+
+def check_arithmetic(report: Report) -> list[Finding]:
+    """Every single-report sum rule of template.md; blank-only passes summed into one info."""
+    if report.template is None:
+        return []
+    findings: list[Finding] = []
+    blank_ok: dict[str, list[str]] = {}
+    for check in request_checks(report.template) + review_checks():
+        status, finding, blanks = _run_check(check, report)
+        if finding:
+            findings.append(finding)
+        elif status == "blank-ok":
+            blank_ok.setdefault(check.rule, []).extend(blanks)
+    for rule, blanks in blank_ok.items():
+        keys = sorted(set(blanks))
+        findings.append(Finding(rule, "info", f"含空白单元格，按 0 计算后相符（{len(keys)} 个空白）",
+                                keys, None))
+    return findings
+
+
+def check_counts(report: Report) -> list[Finding]:
+    """Counts are non-negative; only 本年增/减 is signed."""
+    bad = [k for k, v in report.values.items()
+           if v < 0 and not k.endswith(_SIGNED)]
+    return [Finding("negative-count", "error", f"计数不应为负：{k} = {report.values[k]}", [k],
+                    report.where.get(k)) for k in bad]
+
+
+def check_template_year(report: Report) -> list[Finding]:
+    """2021+ reports use the 2021 format; 2019–2020 the 2019 format."""
+    if report.template is None or report.year is None or report.year < 2019:
+        return []
+    expected = "2021" if report.year >= FIRST_2021_YEAR else "2019"
+    if report.template == expected:
+        return []
+    return [Finding("template-year", "warning",
+                    f"{report.year} 年度报告应使用 {expected} 版格式，实为 {report.template} 版",
+                    [], None)]
+
+
+def check_publication_date(report: Report) -> list[Finding]:
+    """A report for year N is published in N+1 or later; a date inside year N is wrong."""
+    if report.year is None or report.published_on is None:
+        return []
+    published = date.fromisoformat(report.published_on)
+    if published.year > report.year:
+        return []
+    return [Finding("publication-date", "warning",
+                    f"发布日期 {report.published_on} 不晚于报告年度 {report.year} 年末", [], None)]
+
+
+def validate(report: Report) -> list[Finding]:
+    """All single-report rules, in a stable order."""
+    return (check_arithmetic(report) + check_counts(report) + check_template_year(report)
+            + check_publication_date(report))
