@@ -12,7 +12,7 @@ from pathlib import Path
 
 from xxgk.extract import Document, bytes_to_document
 from xxgk.model import Finding
-from xxgk.recognise.atoms import Atom, cell_to_atoms
+from xxgk.recognise.atoms import Atom, cell_to_atoms, demote_vertical_placeholders
 from xxgk.recognise.metadata import read_metadata
 from xxgk.recognise.normalize import compact, normalize_lines
 from xxgk.recognise.proactive import proactive_from_atoms
@@ -62,7 +62,7 @@ def span_atoms(work: list[tuple[int, str]], lo: int, hi: int) -> list[Atom]:
         for cell in _SEPARATORS.split(text):
             if cell:
                 atoms.extend(cell_to_atoms(cell, line))
-    return atoms
+    return demote_vertical_placeholders(atoms)
 
 
 def section_span(sections: dict[int, Section], number: int, size: int) -> tuple[int, int]:

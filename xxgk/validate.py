@@ -12,7 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from xxgk.model import REVIEW_BLOCK_LABELS, REVIEW_BLOCKS, Finding, outcome_columns, request_columns, request_rows
+from xxgk.model import (
+    REVIEW_BLOCK_LABELS,
+    REVIEW_BLOCKS,
+    Finding,
+    outcome_columns,
+    request_columns,
+    request_rows,
+)
 
 Number = int | float
 REQUEST_COLUMNS = [col for col, _ in request_columns()]

@@ -14,8 +14,8 @@ _SEPARATORS = re.compile(r"[\s|│┃¦｜]+")
 _NUMBER = r"[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _UNITS = "万元|元|件|个|项|次|人次|宗"
 _NUMBER_CELL = re.compile(rf"^(?P<num>{_NUMBER})(?P<unit>{_UNITS})?$")
-PLACEHOLDERS = frozenset({"-", "--", "—", "——", "/", "无", "\\", "、", "_", "…"})
-_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+PLACEHOLDERS = frozenset({"-", "--", "—", "——", "/", "无", "\\"})
+_DIGITS = re.compile(r"[+\-]?\d+(?:\.\d+)?")
 # Digits followed by these are part of a sentence or a date, not a table cell.
 _TEXT_AFTER_DIGITS = re.compile(rf"^(?:年|月|日|号|%|‰|{_UNITS}|个月|天|人|家|条|篇|期|场|余)")
 _ENUMERATOR_AFTER = re.compile(r"^[.、](?!\d)")
@@ -55,7 +55,20 @@ def lines_to_atoms(lines: list[str]) -> list[Atom]:
         for cell in _SEPARATORS.split(line):
             if cell:
                 atoms.extend(cell_to_atoms(cell, number))
-    return atoms
+    return demote_vertical_placeholders(atoms)
+
+
+def demote_vertical_placeholders(atoms: list[Atom]) -> list[Atom]:
+    """无 next to single characters is part of a label written one character per line
+    (（ / 四 / ） / 无 / 法 / 提 / 供, layout T6), not a placeholder for 0."""
+    out = list(atoms)
+    for i, atom in enumerate(atoms):
+        if not atom.placeholder or atom.text != "无":
+            continue
+        near = [atoms[j] for j in (i - 1, i + 1) if 0 <= j < len(atoms)]
+        if any(n.kind == "text" and len(n.text) == 1 for n in near):
+            out[i] = Atom("text", atom.text, atom.line)
+    return out
 
 
 def cell_to_atoms(cell: str, line: int) -> list[Atom]:

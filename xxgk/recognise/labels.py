@@ -129,7 +129,7 @@ def locate_rows(index: LabelIndex, labels: list[RowLabel]) -> dict[str, tuple[in
         if hit is None:
             continue
         ahead = [index.find_exact(nxt.anchors, cursor) for nxt in
-                 labels[i + 1:i + 1 + DEFAULT_LOOKAHEAD]]
+                 labels[i + 1:i + 1 + DEFAULT_LOOKAHEAD] if not nxt.exact_only]
         if any(h is not None and h[0] < hit[0] for h in ahead):
             continue
         found[label.row] = hit

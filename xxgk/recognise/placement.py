@@ -11,7 +11,7 @@ Column equations down a table (一+二 = （七）+四; （七） = Σ outcomes)
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from itertools import combinations, product
 
 Number = int | float
@@ -52,43 +52,51 @@ def row_candidates(values: Sequence[Number], ncols: int,
     return list(seen)
 
 
-def split_digits(digits: str, ncols: int, groups: Sequence[Group] = (),
-                 budget: int = DEFAULT_SPLIT_BUDGET) -> list[Vector] | None:
-    """Every way to cut a run of digits (cells printed with no separator) into ``ncols`` numbers.
+def fused_candidates(digits: str, ncols: int, groups: Sequence[Group] = (),
+                     budget: int = DEFAULT_SPLIT_BUDGET) -> list[Vector] | None:
+    """Every vector a run of digits (cells printed with no separator, layout T10) can stand for.
 
-    No part has a leading zero; the groups must hold. None when the search exceeds its budget.
+    Each cell either takes the next digits (no leading zero) or was blank (0, no digits): a
+    blank cell vanishes without trace, so the digits may hold fewer numbers than cells. The
+    groups must hold. None when the search exceeds its budget.
     """
-    closing = {total: (parts, total) for parts, total in groups}
-    found: list[Vector] = []
+    closing = {total: parts for parts, total in groups}
+    found: dict[Vector, None] = {}
     steps = 0
 
-    def walk(pos: int, acc: list[int]) -> Iterator[None]:
+    def choices(pos: int, idx: int, acc: list[int]) -> list[tuple[int, int]]:
+        """(next position, value) for cell ``idx``: blank, or the next digits."""
+        if idx in closing:  # a total: its value is known, only its printing is in question
+            value = sum(acc[i] for i in closing[idx])
+            text = str(value)
+            out = [(pos + len(text), value)] if digits.startswith(text, pos) else []
+            return out + ([(pos, 0)] if value == 0 else [])
+        out = [(pos, 0)]
+        for end in range(pos + 1, len(digits) + 1):
+            if end - pos > 1 and digits[pos] == "0":
+                break
+            out.append((end, int(digits[pos:end])))
+        return out
+
+    def walk(pos: int, acc: list[int]) -> None:
         nonlocal steps
         steps += 1
         if steps > budget:
             raise OverflowError
-        idx = len(acc)
-        if idx == ncols:
+        if len(acc) == ncols:
             if pos == len(digits):
-                found.append(tuple(acc))
+                found[tuple(acc)] = None
             return
-        left = ncols - idx - 1
-        for end in range(pos + 1, len(digits) - left + 1):
-            piece = digits[pos:end]
-            if len(piece) > 1 and piece[0] == "0":
-                break
-            acc.append(int(piece))
-            group = closing.get(idx)
-            if group is None or sum(acc[i] for i in group[0]) == acc[idx]:
-                yield from walk(end, acc)
+        for end, value in choices(pos, len(acc), acc):
+            acc.append(value)
+            walk(end, acc)
             acc.pop()
 
     try:
-        for _ in walk(0, []):
-            pass
+        walk(0, [])
     except OverflowError:
         return None
-    return found
+    return list(found)
 
 
 def agreed(candidates: Sequence[Vector], ncols: int) -> list[Cell]:

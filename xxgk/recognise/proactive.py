@@ -6,8 +6,13 @@ from xxgk.model import Finding
 from xxgk.recognise.atoms import Atom
 from xxgk.recognise.labels import LabelIndex, RowLabel, locate_rows
 from xxgk.recognise.placement import agreed
-from xxgk.recognise.tables import (RowNumbers, TableResult, candidates_for, numbers_after,
-                                   placeholder_finding)
+from xxgk.recognise.tables import (
+    RowNumbers,
+    TableResult,
+    candidates_for,
+    numbers_after,
+    placeholder_finding,
+)
 
 _DOCS_2019 = ("new_made", "new_published", "total_published")
 _ITEMS_2019 = ("prev_items", "change", "decisions")

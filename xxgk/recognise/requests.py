@@ -6,8 +6,14 @@ from xxgk.model import Finding, request_columns, request_key
 from xxgk.recognise.atoms import Atom
 from xxgk.recognise.labels import LabelIndex, RowLabel, locate_rows, request_labels
 from xxgk.recognise.placement import Equation, Vector, agreed, prune_by_equations
-from xxgk.recognise.tables import (RowNumbers, TableResult, candidates_for, numbers_after,
-                                   numbers_between, placeholder_finding)
+from xxgk.recognise.tables import (
+    RowNumbers,
+    TableResult,
+    candidates_for,
+    numbers_after,
+    numbers_between,
+    placeholder_finding,
+)
 
 COLUMNS = [col for col, _ in request_columns()]
 NCOLS = len(COLUMNS)

@@ -6,9 +6,7 @@ from dataclasses import dataclass, field
 
 from xxgk.model import Finding
 from xxgk.recognise.atoms import Atom
-from xxgk.recognise.placement import Group, Number, Vector, row_candidates, split_digits
-
-DEFAULT_MIN_FUSED_DIGITS = 2
+from xxgk.recognise.placement import Group, Number, Vector, fused_candidates, row_candidates
 
 
 @dataclass
@@ -54,12 +52,11 @@ def numbers_after(atoms: list[Atom], start: int) -> list[Atom]:
 def candidates_for(nums: list[Atom], ncols: int, groups: list[Group]) -> list[Vector] | None:
     """The vectors a row's number atoms can stand for; None when digits could not be split.
 
-    A lone number run into its label (layout T10) with at least as many digits as the row has
-    cells is cut by the arithmetic; anything else is placed as printed.
+    A lone number run into its label (layout T10) is cut every way the arithmetic allows;
+    anything else is placed as printed.
     """
-    if len(nums) == 1 and nums[0].fused and ncols > 1 and len(nums[0].text) >= ncols \
-            and nums[0].text.isdigit():
-        return split_digits(nums[0].text, ncols, groups)
+    if len(nums) == 1 and nums[0].fused and nums[0].text.isdigit():
+        return fused_candidates(nums[0].text, ncols, groups)
     return row_candidates([a.value for a in nums], ncols, groups)
 
 

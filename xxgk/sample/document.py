@@ -1,0 +1,81 @@
+"""A whole report as text: title, preamble, the six sections with their tables in one layout,
+signature and date. The renderer interface every format (txt now; html, docx, pdf later) shares:
+``ReportSpec`` in, the file's content out."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from xxgk.sample.grids import Formatter, plain_number, proactive_grid, requests_grid, review_grid
+from xxgk.sample.layouts import LAYOUTS
+
+Number = int | float
+HEADINGS = {1: "一、总体情况", 2: "二、主动公开政府信息情况", 3: "三、收到和处理政府信息公开申请情况",
+            4: "四、政府信息公开行政复议、行政诉讼情况", 5: "五、存在的主要问题及改进情况",
+            6: "六、其他需要报告的事项"}
+
+
+@dataclass
+class ReportSpec:
+    """Everything a rendered report says."""
+
+    agency: str
+    region: str | None
+    year: int
+    template: str
+    values: dict[str, Number]
+    published_on: str | None = None
+    narrative: dict[str, str] = field(default_factory=lambda: {
+        "overview": "本年度，我单位认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政务公开工作。",
+        "problems": "政务公开工作仍存在公开内容不够全面等问题，下一步将加强培训、完善制度。",
+        "other": "无。"})
+    headings: dict[int, str] = field(default_factory=lambda: dict(HEADINGS))
+    tables_missing: bool = False  # T8: headings with nothing under them
+    proactive_as_sentence: bool = False  # T9
+    omitted_sections: frozenset[int] = frozenset()
+    formatter: Formatter = plain_number
+
+
+def _date_zh(iso: str) -> str:
+    y, m, d = (int(x) for x in iso.split("-"))
+    return f"{y}年{m}月{d}日"
+
+
+def _proactive_sentence(spec: ReportSpec) -> list[str]:
+    v = spec.values
+    docs = "normative_docs.issued" if spec.template == "2021" else "normative_docs.new_made"
+    return [f"本年制发规范性文件{v.get('proactive.' + docs, 0)}件，"
+            f"行政处罚决定{v.get('proactive.penalty.decisions', 0)}件。"]
+
+
+def _table(spec: ReportSpec, number: int, layout: str, rng: random.Random) -> list[str]:
+    if spec.tables_missing:
+        return []
+    if number == 2 and spec.proactive_as_sentence:
+        return _proactive_sentence(spec)
+    grid = {2: lambda: proactive_grid(spec.template, spec.values, spec.formatter),
+            3: lambda: requests_grid(spec.template, spec.values, spec.formatter),
+            4: lambda: review_grid(spec.values, spec.formatter)}[number]()
+    return LAYOUTS[layout](grid, rng)
+
+
+def render_text(spec: ReportSpec, layout: str, rng: random.Random | None = None) -> str:
+    """The report as a text file in one table layout."""
+    rng = rng or random.Random(0)
+    name = f"{spec.region or ''}{spec.agency}"
+    lines = [name, f"{spec.year}年政府信息公开工作年度报告", "",
+             f"本报告根据《中华人民共和国政府信息公开条例》编制。本报告中所列数据的统计期限自"
+             f"{spec.year}年1月1日起至{spec.year}年12月31日止。", ""]
+    bodies = {1: spec.narrative["overview"], 5: spec.narrative["problems"],
+              6: spec.narrative["other"]}
+    for number in range(1, 7):
+        if number in spec.omitted_sections:
+            continue
+        lines.append(spec.headings[number])
+        lines += [bodies[number]] if number in bodies else _table(spec, number, layout, rng)
+        lines.append("")
+    lines.append(spec.agency)
+    if spec.published_on:
+        lines.append(_date_zh(spec.published_on))
+    return "\n".join(lines) + "\n"
