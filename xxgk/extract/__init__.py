@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from xxgk.extract.docx import docx_to_lines
+from xxgk.extract.pdf import pdf_to_lines
 from xxgk.extract.text import bytes_to_text
 
 
@@ -22,7 +24,23 @@ class Document:
     problems: list[str] = field(default_factory=list)
 
 
+def sniff_format(data: bytes, suffix: str = "") -> str:
+    """The file's format by its first bytes, falling back to its suffix: pdf, docx or text."""
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") and (b"word/" in data[:4096] or suffix == ".docx"):
+        return "docx"
+    return "text"
+
+
 def bytes_to_document(data: bytes, suffix: str = ".txt") -> Document:
-    """Pick the extractor by the file's suffix (text for now) and run it."""
+    """Pick the extractor by the file's content (and suffix) and run it."""
+    fmt = sniff_format(data, suffix)
+    if fmt == "pdf":
+        lines = pdf_to_lines(data)
+        problems = [] if any(x.strip() for x in lines) else ["PDF 没有文字层（可能是扫描图片）"]
+        return Document(lines=lines, format="pdf", problems=problems)
+    if fmt == "docx":
+        return Document(lines=docx_to_lines(data), format="docx")
     text, encoding, problems = bytes_to_text(data)
     return Document(lines=text.splitlines(), format="text", encoding=encoding, problems=problems)
