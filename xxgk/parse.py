@@ -124,19 +124,16 @@ def document_to_record(doc: Document, source: dict) -> dict:
     findings += template_findings + _section_findings(sections, tables)
     values: dict = {}
     unreadable: set[str] = set()
+    where: dict[str, str] = {}
     for table in tables.values():
         values.update(table.values)
         unreadable |= table.unreadable
+        where |= table.where
         findings += table.findings
-    findings += validate(Report(values, template, meta.year, meta.published_on, unreadable,
-                                _row_locations(findings)))
+    findings += validate(Report(values, template, meta.year, meta.published_on, unreadable, where))
     record.update(template=template, values=values, narrative=narrative(doc.lines, work, sections),
                   findings=[f.to_dict() for f in findings])
     return record
-
-
-def _row_locations(findings: list[Finding]) -> dict[str, str]:
-    return {k: f.where for f in findings if f.where for k in f.keys}
 
 
 def _unsupported(year: int | None, texts: list[str], tables: dict[int, TableResult]) -> bool:

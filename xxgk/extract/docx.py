@@ -13,14 +13,13 @@ from docx.table import Table
 
 
 def _table_lines(table: Table) -> list[str]:
-    seen: set[int] = set()
+    seen: set = set()  # the cell elements themselves: holding them keeps their identity stable
     lines = []
     for row in table.rows:
         cells = []
         for cell in row.cells:
-            key = id(cell._tc)
-            cells.append("" if key in seen else cell.text.replace("\n", " "))
-            seen.add(key)
+            cells.append("" if cell._tc in seen else cell.text.replace("\n", " "))
+            seen.add(cell._tc)
         lines.append("\t".join(cells))
     return lines
 

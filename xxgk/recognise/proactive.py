@@ -101,6 +101,7 @@ def _emit_row(result: TableResult, r: RowNumbers, metrics: tuple[str, ...],
         return
     unknown = []
     for key, value in zip(keys, agreed(cands, len(metrics)), strict=True):
+        result.where[key] = r.where
         if value is None:
             unknown.append(key)
         elif key.endswith("amount_10k_yuan"):

@@ -89,6 +89,7 @@ def _emit_row(result: TableResult, r: RowNumbers, cands: list[Vector]) -> None:
     unknown = []
     for col, value in zip(COLUMNS, cells, strict=True):
         key = request_key(r.row, col)
+        result.where[key] = r.where
         if value is None:
             unknown.append(key)
         else:

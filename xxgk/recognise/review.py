@@ -55,6 +55,7 @@ def review_from_atoms(atoms: list[Atom]) -> TableResult:
                                        "warning", f"第四部分表格：{why}，未取值", KEYS, row.where))
         return result
     unknown = []
+    result.where = dict.fromkeys(KEYS, row.where)
     for key, value in zip(KEYS, agreed(cands, NCOLS), strict=True):
         if value is None:
             unknown.append(key)

@@ -16,6 +16,7 @@ class TableResult:
     values: dict[str, Number] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)
+    where: dict[str, str] = field(default_factory=dict)  # key → "line N" of its row
     template: str | None = None
     found: bool = False
 
