@@ -28,6 +28,7 @@ _OLD_OUTLINE = re.compile(r"依申请公开(?:政府)?信息(?:的)?情况|收�
 _NARRATIVE = {1: "overview", 5: "problems", 6: "other"}
 _READERS = {2: proactive_from_atoms, 3: requests_from_atoms, 4: review_from_atoms}
 FIRST_SUPPORTED_YEAR = 2019
+_PROSE_COUNT = re.compile(r"\d+\s*(?:件|个|项|条|万元|元)")
 
 
 def parse_bytes(data: bytes, path: str = "<bytes>") -> dict:
@@ -121,7 +122,7 @@ def document_to_record(doc: Document, source: dict) -> dict:
         findings.append(Finding("not-a-report", "error",
                                 "没有找到年度报告的任何部分或表格：文件可能不是政府信息公开年度报告"))
     template, template_findings = _template(tables)
-    findings += template_findings + _section_findings(sections, tables)
+    findings += template_findings + _section_findings(sections, tables, work)
     values: dict = {}
     unreadable: set[str] = set()
     where: dict[str, str] = {}
@@ -154,15 +155,20 @@ def _template(tables: dict[int, TableResult]) -> tuple[str | None, list[Finding]
     return t2 or t3, []
 
 
-def _section_findings(sections: dict[int, Section], tables: dict[int, TableResult]
-                      ) -> list[Finding]:
+def _section_findings(sections: dict[int, Section], tables: dict[int, TableResult],
+                      work: list[tuple[int, str]]) -> list[Finding]:
+    """missing-section; table-missing (headings with nothing under them, layout T8);
+    table-as-text (the section told in sentences, layout T9: its numbers are not read)."""
     findings = []
     for number, name in SECTION_NAMES.items():
         table = tables.get(number)
         if number not in sections and not (table and table.found):
             findings.append(Finding("missing-section", "warning", f"未找到第{name[0]}部分（{name}）"))
         elif table is not None and not table.found:
-            findings.append(Finding("table-missing", "warning",
-                                    f"第{name[0]}部分（{name[2:]}）没有可读的表格：未取任何数值",
-                                    [], None))
+            sec = sections[number]
+            prose = [line for line, text in work[sec.start + 1:sec.end] if _PROSE_COUNT.search(text)]
+            rule, what = (("table-as-text", "以文字叙述代替表格，其中的数字未读取") if prose
+                          else ("table-missing", "没有可读的表格"))
+            findings.append(Finding(rule, "warning", f"第{name[0]}部分（{name[2:]}）{what}：未取任何数值",
+                                    [], f"line {prose[0]}" if prose else f"line {work[sec.start][0]}"))
     return findings

@@ -71,8 +71,10 @@ def proactive_from_atoms(atoms: list[Atom]) -> TableResult:
     labels = [RowLabel(row, anchors, anchors[0], exact_only=True)
               for row, (anchors, _) in spec.items()]
     located = locate_rows(index, labels)
-    rows = [RowNumbers(row, numbers_after(atoms, end), atoms[start].line)
-            for row, (start, end) in located.items()]
+    spans = list(located.items())
+    rows = [RowNumbers(row, numbers_after(atoms, end, spans[i + 1][1][0] if i + 1 < len(spans)
+                                          else None), atoms[start].line)
+            for i, (row, (start, end)) in enumerate(spans)]
     if not any(r.atoms for r in rows):
         return result
     result.found = True
@@ -80,8 +82,9 @@ def proactive_from_atoms(atoms: list[Atom]) -> TableResult:
     for r in rows:
         _emit_row(result, r, spec[r.row][1], in_yuan)
     holders = [a for r in rows for a in r.atoms if a.placeholder]
-    holder = placeholder_finding(holders, [f"proactive.{r.row}" for r in rows
-                                           if any(a.placeholder for a in r.atoms)])
+    holder = placeholder_finding(holders, [
+        f"proactive.{r.row}.{metric}" for r in rows if len(r.atoms) == len(spec[r.row][1])
+        for metric, atom in zip(spec[r.row][1], r.atoms, strict=True) if atom.placeholder])
     if holder:
         result.findings.append(holder)
     return result

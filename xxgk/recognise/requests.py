@@ -67,14 +67,15 @@ def requests_from_atoms(atoms: list[Atom]) -> TableResult:
     result.found = True
     cands: dict[str, list[Vector]] = {}
     for r in rows:
-        got = candidates_for(r.atoms, NCOLS, GROUPS)
+        got = candidates_for(r.atoms, NCOLS, GROUPS) if r.atoms else [(0,) * NCOLS]
         if got:
             cands[r.row] = got
-        elif r.atoms:
+        else:
             _unplaceable(result, r, got)
+    # A row printed with no number at all is blank: 0 for the column rules, but no values.
     cands = prune_by_equations(cands, column_equations([x.row for x in labels]))
     for r in rows:
-        if r.row in cands:
+        if r.row in cands and r.atoms:
             _emit_row(result, r, cands[r.row])
     _missing_rows(result, labels, located)
     placeholders = [a for r in rows for a in r.atoms if a.placeholder]

@@ -8,6 +8,8 @@ from xxgk.model import Finding
 from xxgk.recognise.atoms import Atom
 from xxgk.recognise.placement import Group, Number, Vector, fused_candidates, row_candidates
 
+DEFAULT_LABEL_TAIL = 3
+
 
 @dataclass
 class TableResult:
@@ -39,13 +41,17 @@ def numbers_between(atoms: list[Atom], lo: int, hi: int) -> list[Atom]:
     return [a for a in atoms[lo:hi] if a.is_num]
 
 
-def numbers_after(atoms: list[Atom], start: int) -> list[Atom]:
-    """The run of number atoms after ``start``, up to the first text atom that follows them."""
+def numbers_after(atoms: list[Atom], start: int, stop: int | None = None) -> list[Atom]:
+    """The run of number atoms right after ``start`` (and before ``stop``).
+
+    Text before the run may only be the tail of a broken label (a few characters: 项, 事项);
+    any other text ends the row, so a row printed blank takes no number from the rows below.
+    """
     found: list[Atom] = []
-    for atom in atoms[start + 1:]:
+    for atom in atoms[start + 1:stop]:
         if atom.is_num:
             found.append(atom)
-        elif found:
+        elif found or len(atom.text) > DEFAULT_LABEL_TAIL:
             break
     return found
 
