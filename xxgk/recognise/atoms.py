@@ -19,6 +19,7 @@ _DIGITS = re.compile(r"[+\-]?\d+(?:\.\d+)?")
 # Digits followed by these are part of a sentence or a date, not a table cell.
 _TEXT_AFTER_DIGITS = re.compile(rf"^(?:年|月|日|号|%|‰|{_UNITS}|个月|天|人|家|条|篇|期|场|余)")
 _ENUMERATOR_AFTER = re.compile(r"^[.、](?!\d)")
+_CJK_START = re.compile(r"^[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ def _split_fused(cell: str, line: int) -> list[Atom]:
         digits, after = match.group(), cell[match.end():]
         if _TEXT_AFTER_DIGITS.match(after) or (match.start() == 0 and not after):
             continue
+        if match.start() == 0 and len(digits) == 1 and _CJK_START.match(after):
+            continue  # an enumerator that lost its dot: 1属于国家秘密
         if _ENUMERATOR_AFTER.match(after) and "." not in digits:
             if len(digits) == 1 or match.start() == 0:
                 continue

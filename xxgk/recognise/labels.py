@@ -8,7 +8,7 @@ still one string.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -67,8 +67,22 @@ def request_labels(template: str) -> list[RowLabel]:
             for row, templates, label in request_rows() if template in templates]
 
 
+@dataclass(frozen=True)
+class Hit:
+    """Where a label was found: char span in the compact text, and the atoms it covers."""
+
+    lo: int
+    hi: int  # one past the last char
+    first: int
+    last: int
+
+
 class LabelIndex:
-    """The text atoms of a span joined into one compact string, searchable by label."""
+    """The text atoms of a span joined into one compact string, searchable by label.
+
+    Positions are chars of that string, not atoms: labels run together into one atom
+    (行政处罚行政强制12, layout T10) are still told apart.
+    """
 
     def __init__(self, atoms: list[Atom]) -> None:
         self.atoms = atoms
@@ -82,47 +96,49 @@ class LabelIndex:
         self.text = "".join(chars)
         self.owner = owner
 
-    def _char_at(self, atom_index: int) -> int:
-        """First char position at or after an atom index."""
-        return bisect_left(self.owner, atom_index)
+    def next_boundary(self, pos: int) -> int:
+        """The first char at or after ``pos`` that starts an atom (pos itself if it does)."""
+        if pos <= 0 or pos >= len(self.owner) or self.owner[pos] != self.owner[pos - 1]:
+            return pos
+        return bisect_right(self.owner, self.owner[pos])
 
-    def find_exact(self, anchors: tuple[str, ...], start: int = 0, stop: int | None = None
-                   ) -> tuple[int, int] | None:
-        """(first atom, last atom) of the earliest anchor between atom indices start and stop."""
-        lo = self._char_at(start)
-        hi = len(self.text) if stop is None else self._char_at(stop)
-        best: tuple[int, int] | None = None
+    def _hit(self, lo: int, hi: int) -> Hit:
+        return Hit(lo, hi, self.owner[lo], self.owner[hi - 1])
+
+    def find_exact(self, anchors: tuple[str, ...], lo: int = 0, hi: int | None = None
+                   ) -> Hit | None:
+        """The earliest occurrence of any anchor within chars [lo, hi)."""
+        hi = len(self.text) if hi is None else hi
+        best: Hit | None = None
         for anchor in anchors:
             pos = self.text.find(anchor, lo, hi)
-            if pos >= 0 and (best is None or pos < best[0]):
-                best = (pos, pos + len(anchor) - 1)
-        return None if best is None else (self.owner[best[0]], self.owner[best[1]])
+            if pos >= 0 and (best is None or pos < best.lo):
+                best = self._hit(pos, pos + len(anchor))
+        return best
 
-    def find_fuzzy(self, label: str, start: int, stop: int | None = None,
-                   score: float = DEFAULT_FUZZY_SCORE) -> tuple[int, int] | None:
-        """Best fuzzy occurrence of a full label between two atom indices (typos, cut labels)."""
-        lo = self._char_at(start)
-        hi = len(self.text) if stop is None else self._char_at(stop)
+    def find_fuzzy(self, label: str, lo: int = 0, hi: int | None = None,
+                   score: float = DEFAULT_FUZZY_SCORE) -> Hit | None:
+        """Best fuzzy occurrence of a full label within chars [lo, hi) (typos, cut labels)."""
         window = self.text[lo:hi]
         if len(label) < 4 or not window:
             return None
         hit = fuzz.partial_ratio_alignment(label, window, score_cutoff=score)
         if hit is None or hit.dest_end - hit.dest_start < 3:
             return None
-        return self.owner[lo + hit.dest_start], self.owner[lo + hit.dest_end - 1]
+        return self._hit(lo + hit.dest_start, lo + hit.dest_end)
 
 
 DEFAULT_LOOKAHEAD = 3
 
 
-def locate_rows(index: LabelIndex, labels: list[RowLabel]) -> dict[str, tuple[int, int]]:
-    """Row → (first, last) atom of its label, in order; rows not found are absent.
+def locate_rows(index: LabelIndex, labels: list[RowLabel]) -> dict[str, Hit]:
+    """Row → where its label is, in print order; rows not found are absent.
 
-    Exact anchors first, each accepted only if none of the next rows' anchors comes before it
-    (a missing row must not pull the cursor past its neighbours); then fuzzy matching of the
-    full label in the gaps that are left.
+    Exact anchors first, each accepted only if none of the next rows' (distinctive) anchors
+    comes before it (a missing row must not pull the cursor past its neighbours); then fuzzy
+    matching of the full label in the gaps that are left.
     """
-    found: dict[str, tuple[int, int]] = {}
+    found: dict[str, Hit] = {}
     cursor = 0
     for i, label in enumerate(labels):
         hit = index.find_exact(label.anchors, cursor)
@@ -130,17 +146,18 @@ def locate_rows(index: LabelIndex, labels: list[RowLabel]) -> dict[str, tuple[in
             continue
         ahead = [index.find_exact(nxt.anchors, cursor) for nxt in
                  labels[i + 1:i + 1 + DEFAULT_LOOKAHEAD] if not nxt.exact_only]
-        if any(h is not None and h[0] < hit[0] for h in ahead):
+        if any(h is not None and h.lo < hit.lo for h in ahead):
             continue
         found[label.row] = hit
-        cursor = hit[1] + 1
+        cursor = hit.hi
     for i, label in enumerate(labels):
         if label.row in found or label.exact_only:
             continue
-        before = [found[x.row][1] + 1 for x in labels[:i] if x.row in found]
-        after = [found[x.row][0] for x in labels[i + 1:] if x.row in found]
-        hit = index.find_fuzzy(label.label, before[-1] if before else 0,
-                               after[0] if after else None)
+        before = [found[x.row].hi for x in labels[:i] if x.row in found]
+        after = [found[x.row].lo for x in labels[i + 1:] if x.row in found]
+        hi = after[0] if after else None
+        lo = index.next_boundary(before[-1]) if before else 0  # not in the previous label
+        hit = index.find_fuzzy(label.label, lo, hi) if hi is None or lo < hi else None
         if hit is not None:
             found[label.row] = hit
-    return dict(sorted(found.items(), key=lambda item: item[1][0]))
+    return dict(sorted(found.items(), key=lambda item: item[1].lo))

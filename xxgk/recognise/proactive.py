@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xxgk.model import Finding
 from xxgk.recognise.atoms import Atom
-from xxgk.recognise.labels import LabelIndex, RowLabel, locate_rows
+from xxgk.recognise.labels import Hit, LabelIndex, RowLabel, locate_rows
 from xxgk.recognise.placement import agreed
 from xxgk.recognise.tables import (
     RowNumbers,
@@ -38,6 +38,9 @@ PROACTIVE_ROWS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = 
         "fees": (("行政事业性收费", "事业性收费"), ("amount_10k_yuan",)),
     },
 }
+_LABELS = {"rules": "规章", "normative_docs": "行政规范性文件", "licensing": "行政许可",
+           "other_services": "其他对外管理服务事项", "penalty": "行政处罚", "enforcement": "行政强制",
+           "fees": "行政事业性收费", "procurement": "政府集中采购"}
 _SIGNALS = {
     "2019": ("本年新制作", "本年新公开", "对外公开总数", "上一年项目", "本年增", "采购项目",
              "采购总金额", "其他对外管理服务", "政府集中采购"),
@@ -54,7 +57,7 @@ def detect_template(index: LabelIndex, atoms: list[Atom]) -> str | None:
     for anchor in ("行政许可", "行政处罚", "行政强制"):
         hit = index.find_exact((anchor,))
         if hit is not None:
-            widths.append(len(numbers_after(atoms, hit[1])))
+            widths.append(len(numbers_after(atoms, hit.last)))
     if widths and all(w == 1 for w in widths):
         return "2021"
     if widths and all(w == 3 for w in widths):
@@ -72,9 +75,9 @@ def proactive_from_atoms(atoms: list[Atom]) -> TableResult:
               for row, (anchors, _) in spec.items()]
     located = locate_rows(index, labels)
     spans = list(located.items())
-    rows = [RowNumbers(row, numbers_after(atoms, end, spans[i + 1][1][0] if i + 1 < len(spans)
-                                          else None), atoms[start].line)
-            for i, (row, (start, end)) in enumerate(spans)]
+    rows = [RowNumbers(row, _row_numbers(atoms, hit, spans[i + 1][1] if i + 1 < len(spans)
+                                         else None, row), atoms[hit.first].line)
+            for i, (row, hit) in enumerate(spans)]
     if not any(r.atoms for r in rows):
         return result
     result.found = True
@@ -88,6 +91,14 @@ def proactive_from_atoms(atoms: list[Atom]) -> TableResult:
     if holder:
         result.findings.append(holder)
     return result
+
+
+def _row_numbers(atoms: list[Atom], hit: Hit, following: Hit | None, row: str) -> list[Atom]:
+    """A row's numbers: the run after its label, stopping at the next row's label. A row
+    whose label shares its atom with the next row's (行政处罚行政强制12) printed nothing."""
+    if following is not None and following.first == hit.last:
+        return []
+    return numbers_after(atoms, hit.last, following.first if following else None, _LABELS[row])
 
 
 def _emit_row(result: TableResult, r: RowNumbers, metrics: tuple[str, ...],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xxgk.model import Finding, request_columns, request_key
 from xxgk.recognise.atoms import Atom
-from xxgk.recognise.labels import LabelIndex, RowLabel, locate_rows, request_labels
+from xxgk.recognise.labels import Hit, LabelIndex, RowLabel, locate_rows, request_labels
 from xxgk.recognise.placement import Equation, Vector, agreed, prune_by_equations
 from xxgk.recognise.tables import (
     RowNumbers,
@@ -30,16 +30,18 @@ def detect_template(index: LabelIndex) -> str | None:
     return None
 
 
-def rows_to_numbers(atoms: list[Atom], located: dict[str, tuple[int, int]]) -> list[RowNumbers]:
+def rows_to_numbers(atoms: list[Atom], located: dict[str, Hit],
+                    labels: dict[str, str]) -> list[RowNumbers]:
     """The numbers of each row: from its label to the next row's label (the last row: its run)."""
     items = list(located.items())
     out: list[RowNumbers] = []
-    for i, (row, (start, _end)) in enumerate(items):
+    for i, (row, hit) in enumerate(items):
         if i + 1 < len(items):
-            nums = numbers_between(atoms, start, items[i + 1][1][0])
+            nums = numbers_between(atoms, hit.first, items[i + 1][1].first)
         else:
-            nums = numbers_after(atoms, start)
-        out.append(RowNumbers(row, nums, atoms[start].line))
+            nums = numbers_between(atoms, hit.first, hit.last + 1) + numbers_after(
+                atoms, hit.last, label=labels[row])
+        out.append(RowNumbers(row, nums, atoms[hit.first].line))
     return out
 
 
@@ -61,7 +63,7 @@ def requests_from_atoms(atoms: list[Atom]) -> TableResult:
     labels = request_labels(template or "2019")
     located = locate_rows(index, labels)
     result = TableResult(template=template)
-    rows = rows_to_numbers(atoms, located)
+    rows = rows_to_numbers(atoms, located, {x.row: x.label for x in labels})
     if not any(r.atoms for r in rows):
         return result
     result.found = True

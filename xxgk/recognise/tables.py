@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from xxgk.model import Finding
 from xxgk.recognise.atoms import Atom
+from xxgk.recognise.normalize import compact
 from xxgk.recognise.placement import Group, Number, Vector, fused_candidates, row_candidates
 
 DEFAULT_LABEL_TAIL = 3
@@ -41,19 +42,26 @@ def numbers_between(atoms: list[Atom], lo: int, hi: int) -> list[Atom]:
     return [a for a in atoms[lo:hi] if a.is_num]
 
 
-def numbers_after(atoms: list[Atom], start: int, stop: int | None = None) -> list[Atom]:
+def numbers_after(atoms: list[Atom], start: int, stop: int | None = None,
+                  label: str = "") -> list[Atom]:
     """The run of number atoms right after ``start`` (and before ``stop``).
 
-    Text before the run may only be the tail of a broken label (a few characters: 项, 事项);
-    any other text ends the row, so a row printed blank takes no number from the rows below.
+    Text before the run may only be the rest of the row's own (broken) label, or a few
+    characters; any other text ends the row, so a row printed blank takes no number from the
+    rows below it.
     """
     found: list[Atom] = []
     for atom in atoms[start + 1:stop]:
         if atom.is_num:
             found.append(atom)
-        elif found or len(atom.text) > DEFAULT_LABEL_TAIL:
+        elif found or not _continues(atom.text, label):
             break
     return found
+
+
+def _continues(text: str, label: str) -> bool:
+    piece = compact(text)
+    return len(piece) <= DEFAULT_LABEL_TAIL or (bool(piece) and piece in label)
 
 
 def candidates_for(nums: list[Atom], ncols: int, groups: list[Group]) -> list[Vector] | None:
