@@ -12,6 +12,7 @@ Column equations down a table (一+二 = （七）+四; （七） = Σ outcomes)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from itertools import combinations, product
 
 Number = int | float
@@ -57,46 +58,67 @@ def fused_candidates(digits: str, ncols: int, groups: Sequence[Group] = (),
     """Every vector a run of digits (cells printed with no separator, layout T10) can stand for.
 
     Each cell either takes the next digits (no leading zero) or was blank (0, no digits): a
-    blank cell vanishes without trace, so the digits may hold fewer numbers than cells. The
-    groups must hold. None when the search exceeds its budget.
+    blank cell vanishes without trace, so the digits may hold fewer numbers than cells. Each
+    group's parts stand right before its total, which must print as their sum. None when the
+    search exceeds its budget.
     """
-    closing = {total: parts for parts, total in groups}
-    found: dict[Vector, None] = {}
+    last_total = max((total for _, total in groups), default=None)
+    if last_total != ncols - 1:
+        return _fused_walk(digits, ncols, groups, None, budget)
+    found: set[Vector] = set()
+    # The row ends with a total: it is the digits' suffix (or blank), which bounds its parts.
+    for cut in range(len(digits), -1, -1):
+        tail = digits[cut:]
+        if len(tail) > 1 and tail[0] == "0":
+            continue
+        got = _fused_walk(digits[:cut], ncols - 1, groups, int(tail) if tail else 0, budget)
+        if got is None:
+            return None
+        found.update((*vec, int(tail) if tail else 0) for vec in got)
+    return sorted(found)
+
+
+def _fused_walk(digits: str, ncols: int, groups: Sequence[Group], target: int | None,
+                budget: int) -> list[Vector] | None:
+    """Cut ``digits`` into ``ncols`` cells; the open group's parts sum to ``target`` at the end.
+
+    Memoised on (position, cell, running sum of the open group); None past the budget.
+    """
+    totals = {total for _, total in groups if total < ncols}
+    in_group = {i for parts, total in groups for i in parts}
+    open_from = min((min(parts) for parts, total in groups if total == ncols), default=ncols)
     steps = 0
 
-    def choices(pos: int, idx: int, acc: list[int]) -> list[tuple[int, int]]:
-        """(next position, value) for cell ``idx``: blank, or the next digits."""
-        if idx in closing:  # a total: its value is known, only its printing is in question
-            value = sum(acc[i] for i in closing[idx])
-            text = str(value)
-            out = [(pos + len(text), value)] if digits.startswith(text, pos) else []
-            return out + ([(pos, 0)] if value == 0 else [])
-        out = [(pos, 0)]
-        for end in range(pos + 1, len(digits) + 1):
-            if end - pos > 1 and digits[pos] == "0":
-                break
-            out.append((end, int(digits[pos:end])))
-        return out
-
-    def walk(pos: int, acc: list[int]) -> None:
+    @cache
+    def walk(pos: int, idx: int, partial: int) -> frozenset[tuple[int, ...]]:
         nonlocal steps
         steps += 1
         if steps > budget:
             raise OverflowError
-        if len(acc) == ncols:
-            if pos == len(digits):
-                found[tuple(acc)] = None
-            return
-        for end, value in choices(pos, len(acc), acc):
-            acc.append(value)
-            walk(end, acc)
-            acc.pop()
+        if target is not None and idx > open_from and partial > target:
+            return frozenset()
+        if idx == ncols:
+            done = pos == len(digits) and (target is None or partial == target)
+            return frozenset({()}) if done else frozenset()
+        out: set[tuple[int, ...]] = set()
+        if idx in totals:
+            text = str(partial)
+            ends = [pos + len(text)] if digits.startswith(text, pos) else []
+            for end in ends + ([pos] if partial == 0 else []):
+                out |= {(partial, *rest) for rest in walk(end, idx + 1, 0)}
+            return frozenset(out)
+        for end in [pos, *range(pos + 1, len(digits) + 1)]:
+            if end - pos > 1 and digits[pos] == "0":
+                break
+            value = int(digits[pos:end]) if end > pos else 0
+            carried = partial + value if idx in in_group else 0
+            out |= {(value, *rest) for rest in walk(end, idx + 1, carried)}
+        return frozenset(out)
 
     try:
-        walk(0, [])
-    except OverflowError:
+        return sorted(walk(0, 0, 0))
+    except (OverflowError, RecursionError):
         return None
-    return list(found)
 
 
 def agreed(candidates: Sequence[Vector], ncols: int) -> list[Cell]:

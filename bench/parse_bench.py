@@ -1,0 +1,59 @@
+"""Parse speed: reports per second and ms per report, per layout, on rendered reports and the
+real documents. Run: python bench/parse_bench.py [--reports N]"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from xxgk.parse import parse_bytes, parse_file  # noqa: E402
+from xxgk.sample.document import ReportSpec, render_text  # noqa: E402
+from xxgk.sample.layouts import LAYOUTS  # noqa: E402
+from xxgk.sample.values import random_values  # noqa: E402
+
+
+def _time(fn, repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--reports", type=int, default=40, help="reports per layout")
+    args = parser.parse_args()
+    print(f"{'layout':8} {'reports':>7} {'ms/report (median)':>19} {'p95':>7}")
+    total, count = 0.0, 0
+    for layout in LAYOUTS:
+        times = []
+        for seed in range(args.reports):
+            template = "2019" if seed % 2 else "2021"
+            spec = ReportSpec("某街道办事处", "某区", 2020 if template == "2019" else 2023, template,
+                              random_values(template, random.Random(seed)), "2024-01-20")
+            data = render_text(spec, layout, random.Random(seed)).encode("utf-8")
+            times += _time(lambda d=data: parse_bytes(d, "x.txt"), 1)
+        total += sum(times)
+        count += len(times)
+        times.sort()
+        print(f"{layout:8} {len(times):7d} {statistics.median(times) * 1000:19.1f} "
+              f"{times[int(len(times) * 0.95) - 1] * 1000:7.1f}")
+    print(f"all text layouts: {count / total:.1f} reports/s on one core")
+    for name in ("data/sample/000_94358fe22916de47.txt", "../shared/real/huaian-city-2024.pdf"):
+        path = ROOT / name
+        if path.exists():
+            times = _time(lambda p=path: parse_file(p), 5)
+            print(f"{path.name}: {statistics.median(times) * 1000:.1f} ms (median of 5)")
+
+
+if __name__ == "__main__":
+    main()
