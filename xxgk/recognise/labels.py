@@ -131,15 +131,19 @@ class LabelIndex:
 DEFAULT_LOOKAHEAD = 3
 
 
-def locate_rows(index: LabelIndex, labels: list[RowLabel]) -> dict[str, Hit]:
+def locate_rows(index: LabelIndex, labels: list[RowLabel],
+                table_heads: tuple[str, ...] = ()) -> dict[str, Hit]:
     """Row → where its label is, in print order; rows not found are absent.
 
-    Exact anchors first, each accepted only if none of the next rows' (distinctive) anchors
-    comes before it (a missing row must not pull the cursor past its neighbours); then fuzzy
-    matching of the full label in the gaps that are left.
+    The search starts at the table's first header word (``table_heads``) when there is one, so
+    prose before the table (本年新收申请15件) is not taken for a row. Exact anchors first, each
+    accepted only if none of the next rows' (distinctive) anchors comes before it (a missing
+    row must not pull the cursor past its neighbours); then fuzzy matching of the full label in
+    the gaps that are left.
     """
     found: dict[str, Hit] = {}
-    cursor = 0
+    head = index.find_exact(table_heads) if table_heads else None
+    cursor = head.lo if head else 0
     for i, label in enumerate(labels):
         hit = index.find_exact(label.anchors, cursor)
         if hit is None:
@@ -156,7 +160,7 @@ def locate_rows(index: LabelIndex, labels: list[RowLabel]) -> dict[str, Hit]:
         before = [found[x.row].hi for x in labels[:i] if x.row in found]
         after = [found[x.row].lo for x in labels[i + 1:] if x.row in found]
         hi = after[0] if after else None
-        lo = index.next_boundary(before[-1]) if before else 0  # not in the previous label
+        lo = index.next_boundary(before[-1]) if before else (head.lo if head else 0)
         hit = index.find_fuzzy(label.label, lo, hi) if hi is None or lo < hi else None
         if hit is not None:
             found[label.row] = hit

@@ -38,6 +38,7 @@ PROACTIVE_ROWS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = 
         "fees": (("行政事业性收费", "事业性收费"), ("amount_10k_yuan",)),
     },
 }
+TABLE_HEADS = ("第二十条", "信息内容")
 _LABELS = {"rules": "规章", "normative_docs": "行政规范性文件", "licensing": "行政许可",
            "other_services": "其他对外管理服务事项", "penalty": "行政处罚", "enforcement": "行政强制",
            "fees": "行政事业性收费", "procurement": "政府集中采购"}
@@ -73,7 +74,7 @@ def proactive_from_atoms(atoms: list[Atom]) -> TableResult:
     spec = PROACTIVE_ROWS[template or "2021"]
     labels = [RowLabel(row, anchors, anchors[0], exact_only=True)
               for row, (anchors, _) in spec.items()]
-    located = locate_rows(index, labels)
+    located = locate_rows(index, labels, TABLE_HEADS)
     spans = list(located.items())
     rows = [RowNumbers(row, _row_numbers(atoms, hit, spans[i + 1][1] if i + 1 < len(spans)
                                          else None, row), atoms[hit.first].line)

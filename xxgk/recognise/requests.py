@@ -19,6 +19,7 @@ COLUMNS = [col for col, _ in request_columns()]
 NCOLS = len(COLUMNS)
 GROUPS = [(tuple(range(NCOLS - 1)), NCOLS - 1)]  # 总计 = the six applicant columns
 OUTCOME_FIRST, OUTCOME_LAST = "granted", "outcome_total"
+TABLE_HEADS = ("勾稽关系", "申请人情况", "自然人")
 
 
 def detect_template(index: LabelIndex) -> str | None:
@@ -61,7 +62,7 @@ def requests_from_atoms(atoms: list[Atom]) -> TableResult:
     index = LabelIndex(atoms)
     template = detect_template(index)
     labels = request_labels(template or "2019")
-    located = locate_rows(index, labels)
+    located = locate_rows(index, labels, TABLE_HEADS)
     result = TableResult(template=template)
     rows = rows_to_numbers(atoms, located, {x.row: x.label for x in labels})
     if not any(r.atoms for r in rows):
