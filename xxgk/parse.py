@@ -148,7 +148,8 @@ def _unsupported(year: int | None, texts: list[str], tables: dict[int, TableResu
 
 def _template(tables: dict[int, TableResult]) -> tuple[str | None, list[Finding]]:
     """The format version from section 二's headers and section 三's （六） rows."""
-    t2, t3 = tables[2].template, tables[3].template
+    t2, t3 = (t.template if t.found or t.has_header else None  # prose (T9) is no signal
+              for t in (tables[2], tables[3]))
     if t2 and t3 and t2 != t3:
         return t2, [Finding("template-conflict", "warning",
                             f"格式版本信号不一致：第二部分为 {t2} 版，第三部分（六）行为 {t3} 版")]

@@ -8,7 +8,7 @@ still one string.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -96,11 +96,16 @@ class LabelIndex:
         self.text = "".join(chars)
         self.owner = owner
 
-    def next_boundary(self, pos: int) -> int:
-        """The first char at or after ``pos`` that starts an atom (pos itself if it does)."""
-        if pos <= 0 or pos >= len(self.owner) or self.owner[pos] != self.owner[pos - 1]:
-            return pos
-        return bisect_right(self.owner, self.owner[pos])
+    def after_numbers(self, hit: Hit) -> int:
+        """The first char of text after the numbers that follow a label: where the next row's
+        label can begin (a fuzzy match must not reach back into this row)."""
+        seen_number = False
+        for i in range(hit.last + 1, len(self.atoms)):
+            if self.atoms[i].is_num:
+                seen_number = True
+            elif seen_number:
+                return bisect_left(self.owner, i)
+        return bisect_right(self.owner, hit.last)
 
     def _hit(self, lo: int, hi: int) -> Hit:
         return Hit(lo, hi, self.owner[lo], self.owner[hi - 1])
@@ -160,7 +165,8 @@ def locate_rows(index: LabelIndex, labels: list[RowLabel],
         before = [found[x.row].hi for x in labels[:i] if x.row in found]
         after = [found[x.row].lo for x in labels[i + 1:] if x.row in found]
         hi = after[0] if after else None
-        lo = index.next_boundary(before[-1]) if before else (head.lo if head else 0)
+        prev = [found[x.row] for x in labels[:i] if x.row in found]
+        lo = index.after_numbers(prev[-1]) if prev else (head.lo if head else 0)
         hit = index.find_fuzzy(label.label, lo, hi) if hi is None or lo < hi else None
         if hit is not None:
             found[label.row] = hit

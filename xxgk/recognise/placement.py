@@ -11,7 +11,7 @@ Column equations down a table (一+二 = （七）+四; （七） = Σ outcomes)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import combinations, product
 
@@ -53,70 +53,84 @@ def row_candidates(values: Sequence[Number], ncols: int,
     return list(seen)
 
 
+def _segments(ncols: int, groups: Sequence[Group]) -> list[tuple[int, ...]]:
+    """Cells in print order as segments: a group's parts then its total, or a lone cell."""
+    by_start = {min(parts): (*parts, total) for parts, total in groups}
+    segments, idx = [], 0
+    while idx < ncols:
+        segment = by_start.get(idx, (idx,))
+        if list(segment) != list(range(idx, idx + len(segment))):
+            raise ValueError("a group's parts must stand right before its total")
+        segments.append(segment)
+        idx += len(segment)
+    return segments
+
+
 def fused_candidates(digits: str, ncols: int, groups: Sequence[Group] = (),
                      budget: int = DEFAULT_SPLIT_BUDGET) -> list[Vector] | None:
     """Every vector a run of digits (cells printed with no separator, layout T10) can stand for.
 
     Each cell either takes the next digits (no leading zero) or was blank (0, no digits): a
-    blank cell vanishes without trace, so the digits may hold fewer numbers than cells. Each
-    group's parts stand right before its total, which must print as their sum. None when the
-    search exceeds its budget.
+    blank cell vanishes without trace, so the digits may hold fewer numbers than cells. A
+    group's total is cut first and bounds its parts, which must sum to it. None when the search
+    exceeds its budget (too many readings to be of use).
     """
-    last_total = max((total for _, total in groups), default=None)
-    if last_total != ncols - 1:
-        return _fused_walk(digits, ncols, groups, None, budget)
-    found: set[Vector] = set()
-    # The row ends with a total: it is the digits' suffix (or blank), which bounds its parts.
-    for cut in range(len(digits), -1, -1):
-        tail = digits[cut:]
-        if len(tail) > 1 and tail[0] == "0":
-            continue
-        got = _fused_walk(digits[:cut], ncols - 1, groups, int(tail) if tail else 0, budget)
-        if got is None:
-            return None
-        found.update((*vec, int(tail) if tail else 0) for vec in got)
-    return sorted(found)
-
-
-def _fused_walk(digits: str, ncols: int, groups: Sequence[Group], target: int | None,
-                budget: int) -> list[Vector] | None:
-    """Cut ``digits`` into ``ncols`` cells; the open group's parts sum to ``target`` at the end.
-
-    Memoised on (position, cell, running sum of the open group); None past the budget.
-    """
-    totals = {total for _, total in groups if total < ncols}
-    in_group = {i for parts, total in groups for i in parts}
-    open_from = min((min(parts) for parts, total in groups if total == ncols), default=ncols)
+    segments = _segments(ncols, groups)
+    length = len(digits)
     steps = 0
 
-    @cache
-    def walk(pos: int, idx: int, partial: int) -> frozenset[tuple[int, ...]]:
+    def tick() -> None:
         nonlocal steps
         steps += 1
         if steps > budget:
             raise OverflowError
-        if target is not None and idx > open_from and partial > target:
-            return frozenset()
-        if idx == ncols:
-            done = pos == len(digits) and (target is None or partial == target)
-            return frozenset({()}) if done else frozenset()
-        out: set[tuple[int, ...]] = set()
-        if idx in totals:
-            text = str(partial)
-            ends = [pos + len(text)] if digits.startswith(text, pos) else []
-            for end in ends + ([pos] if partial == 0 else []):
-                out |= {(partial, *rest) for rest in walk(end, idx + 1, 0)}
-            return frozenset(out)
-        for end in [pos, *range(pos + 1, len(digits) + 1)]:
+
+    def numbers_at(pos: int, stop: int) -> list[tuple[int, int]]:
+        """(end, value) of every cell starting at pos: blank, or digits up to ``stop``."""
+        out = [(pos, 0)]
+        for end in range(pos + 1, stop + 1):
             if end - pos > 1 and digits[pos] == "0":
                 break
-            value = int(digits[pos:end]) if end > pos else 0
-            carried = partial + value if idx in in_group else 0
-            out |= {(value, *rest) for rest in walk(end, idx + 1, carried)}
+            out.append((end, int(digits[pos:end])))
+        return out
+
+    @cache
+    def parts(pos: int, stop: int, n: int, target: int) -> frozenset[tuple[int, ...]]:
+        """Cut digits[pos:stop] into n cells summing to target."""
+        tick()
+        if n == 0:
+            return frozenset({()}) if pos == stop and target == 0 else frozenset()
+        if stop - pos > n * len(str(target)):  # no part is longer than the total
+            return frozenset()
+        out: set[tuple[int, ...]] = set()
+        for end, value in numbers_at(pos, stop):
+            if value > target:
+                break
+            out |= {(value, *rest) for rest in parts(end, stop, n - 1, target - value)}
+        return frozenset(out)
+
+    @cache
+    def cut(pos: int, seg: int) -> frozenset[tuple[int, ...]]:
+        tick()
+        if seg == len(segments):
+            return frozenset({()}) if pos == length else frozenset()
+        out: set[tuple[int, ...]] = set()
+        if len(segments[seg]) == 1:
+            for end, value in numbers_at(pos, length):
+                out |= {(value, *rest) for rest in cut(end, seg + 1)}
+            return frozenset(out)
+        for start in range(pos, length + 1):  # where the total is printed
+            for end, total in numbers_at(start, length):
+                if end == start and total != 0:
+                    continue
+                heads = parts(pos, start, len(segments[seg]) - 1, total)
+                if heads:
+                    tails = cut(end, seg + 1)
+                    out |= {(*h, total, *t) for h in heads for t in tails}
         return frozenset(out)
 
     try:
-        return sorted(walk(0, 0, 0))
+        return sorted(cut(0, 0))
     except (OverflowError, RecursionError):
         return None
 
@@ -148,18 +162,36 @@ def _sumset(terms: Sequence[tuple[int, Term]], cands: dict[str, list[Vector]],
     return sums
 
 
-def _prune_once(cands: dict[str, list[Vector]], eq: Equation, cap: int) -> bool:
-    """Drop candidates that make ``eq`` impossible; returns whether anything was dropped."""
+def _test(eq: Equation, row: str, cands: dict[str, list[Vector]],
+          cap: int) -> Callable[[Vector], bool]:
+    """A test of ``row``'s candidates against ``eq``, the other rows taking any of theirs."""
     signed = [(1, t) for t in eq[0]] + [(-1, t) for t in eq[1]]
+    mine = [(sign, col) for sign, (r, col) in signed if r == row]
+    others = _sumset([(sign, t) for sign, t in signed if t[0] != row], cands, cap)
+    if others is None:
+        return lambda cand: True
+
+    def test(cand: Vector) -> bool:
+        if any(cand[col] is None for _, col in mine):
+            return True
+        return -sum(sign * cand[col] for sign, col in mine) in others
+    return test
+
+
+def _prune_once(cands: dict[str, list[Vector]], equations: Sequence[Equation], cap: int) -> bool:
+    """Keep, for each ambiguous row, the candidates that can satisfy every equation at once.
+
+    When none can, the table itself breaks a rule there (validate will say so): the row's
+    ambiguity stays, rather than letting the broken rule choose a placement.
+    """
     changed = False
-    for i, (sign, (row, col)) in enumerate(signed):
-        if len(cands.get(row, [])) < 2:
+    for row, options in cands.items():
+        if len(options) < 2:
             continue
-        others = _sumset(signed[:i] + signed[i + 1:], cands, cap)
-        if others is None:
-            continue
-        keep = [c for c in cands[row] if c[col] is None or -sign * c[col] in others]
-        if keep and len(keep) < len(cands[row]):
+        tests = [_test(eq, row, cands, cap) for eq in equations
+                 if any(t[0] == row for t in eq[0] + eq[1])]
+        keep = [c for c in options if all(test(c) for test in tests)]
+        if keep and len(keep) < len(options):
             cands[row] = keep
             changed = True
     return changed
@@ -171,6 +203,6 @@ def prune_by_equations(cands: dict[str, list[Vector]], equations: Sequence[Equat
     (the report's own error) is left to validate and prunes nothing."""
     cands = {row: list(vs) for row, vs in cands.items()}
     for _ in range(10):
-        if not any([_prune_once(cands, eq, cap) for eq in equations]):
+        if not _prune_once(cands, equations, cap):
             break
     return cands

@@ -70,7 +70,7 @@ def proactive_from_atoms(atoms: list[Atom]) -> TableResult:
     """Read the section-二 table out of the atoms of its section."""
     index = LabelIndex(atoms)
     template = detect_template(index, atoms)
-    result = TableResult(template=template)
+    result = TableResult(template=template, has_header=index.find_exact(TABLE_HEADS) is not None)
     spec = PROACTIVE_ROWS[template or "2021"]
     labels = [RowLabel(row, anchors, anchors[0], exact_only=True)
               for row, (anchors, _) in spec.items()]

@@ -63,7 +63,7 @@ def requests_from_atoms(atoms: list[Atom]) -> TableResult:
     template = detect_template(index)
     labels = request_labels(template or "2019")
     located = locate_rows(index, labels, TABLE_HEADS)
-    result = TableResult(template=template)
+    result = TableResult(template=template, has_header=index.find_exact(TABLE_HEADS) is not None)
     rows = rows_to_numbers(atoms, located, {x.row: x.label for x in labels})
     if not any(r.atoms for r in rows):
         return result

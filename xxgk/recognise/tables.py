@@ -21,7 +21,8 @@ class TableResult:
     unreadable: set[str] = field(default_factory=set)
     where: dict[str, str] = field(default_factory=dict)  # key → "line N" of its row
     template: str | None = None
-    found: bool = False
+    found: bool = False  # numbers were read
+    has_header: bool = False  # the table's own headers are there (an empty form has them)
 
 
 @dataclass
@@ -67,12 +68,18 @@ def _continues(text: str, label: str) -> bool:
 def candidates_for(nums: list[Atom], ncols: int, groups: list[Group]) -> list[Vector] | None:
     """The vectors a row's number atoms can stand for; None when digits could not be split.
 
-    A lone number run into its label (layout T10) is cut every way the arithmetic allows;
-    anything else is placed as printed.
+    A lone run of digits may be cells printed with no separator (layout T10) and is also cut
+    every way the arithmetic allows; anything else is placed as printed.
     """
-    if len(nums) == 1 and nums[0].fused and nums[0].text.isdigit():
-        return fused_candidates(nums[0].text, ncols, groups)
-    return row_candidates([a.value for a in nums], ncols, groups)
+    placed = row_candidates([a.value for a in nums], ncols, groups)
+    if len(nums) != 1 or ncols == 1 or not nums[0].text.isdigit():
+        return placed
+    cut = fused_candidates(nums[0].text, ncols, groups)
+    if cut is None:
+        return None
+    # Run into its label, the digits are cells run together; standing alone they may be one
+    # number or several: both readings stay until the arithmetic rules one out.
+    return cut if nums[0].fused else list(dict.fromkeys(placed + cut))
 
 
 def placeholder_finding(atoms: list[Atom], keys: list[str]) -> Finding | None:

@@ -35,6 +35,24 @@ class ReportSpec:
     proactive_as_sentence: bool = False  # T9
     omitted_sections: frozenset[int] = frozenset()
     formatter: Formatter = plain_number
+    title_style: str = "two-line"  # one-line | two-line | no-year | no-agency
+    full_signature: bool = False  # the signature names the region too
+
+
+def full_name(spec: ReportSpec) -> str:
+    """The agency with its region, as a title prints it (a government's name holds its region)."""
+    if spec.region is None or spec.agency.startswith(spec.region):
+        return spec.agency
+    return f"{spec.region}{spec.agency}"
+
+
+def title_lines(spec: ReportSpec) -> list[str]:
+    """The title in one of the shapes seen: one line, agency above, no year, no agency."""
+    report = "政府信息公开工作年度报告"
+    return {"one-line": [f"{full_name(spec)}{spec.year}年{report}"],
+            "two-line": [full_name(spec), f"{spec.year}年{report}"],
+            "no-year": [f"{full_name(spec)}{report}"],
+            "no-agency": [f"{spec.year}年{report}"]}[spec.title_style]
 
 
 def _date_zh(iso: str) -> str:
@@ -63,10 +81,9 @@ def _table(spec: ReportSpec, number: int, layout: str, rng: random.Random) -> li
 def render_text(spec: ReportSpec, layout: str, rng: random.Random | None = None) -> str:
     """The report as a text file in one table layout."""
     rng = rng or random.Random(0)
-    name = f"{spec.region or ''}{spec.agency}"
-    lines = [name, f"{spec.year}年政府信息公开工作年度报告", "",
-             f"本报告根据《中华人民共和国政府信息公开条例》编制。本报告中所列数据的统计期限自"
-             f"{spec.year}年1月1日起至{spec.year}年12月31日止。", ""]
+    lines = title_lines(spec) + [
+        "", f"本报告根据《中华人民共和国政府信息公开条例》编制。本报告中所列数据的统计期限自"
+        f"{spec.year}年1月1日起至{spec.year}年12月31日止。", ""]
     bodies = {1: spec.narrative["overview"], 5: spec.narrative["problems"],
               6: spec.narrative["other"]}
     for number in range(1, 7):
@@ -75,7 +92,7 @@ def render_text(spec: ReportSpec, layout: str, rng: random.Random | None = None)
         lines.append(spec.headings[number])
         lines += [bodies[number]] if number in bodies else _table(spec, number, layout, rng)
         lines.append("")
-    lines.append(spec.agency)
+    lines.append(full_name(spec) if spec.full_signature else spec.agency)
     if spec.published_on:
         lines.append(_date_zh(spec.published_on))
     return "\n".join(lines) + "\n"

@@ -1,0 +1,94 @@
+"""A fictional city and its agencies: the registry every generated report belongs to.
+
+The province 东江省 does not exist, so no real agency is ever shown with invented numbers.
+Request volumes follow template.md's magnitudes: street offices and townships 0–10 a year
+(mostly 0), district bureaus a few to ~300 (housing, land, police highest), city bureaus tens to
+~1,000, a city government ~3,000.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+PROVINCE = "东江省"
+CITY = "云泽市"
+DISTRICT_NAMES = ["青岚区", "白鹭区", "金泉区", "云台区", "枫林区", "南湖区", "望海县", "石桥县",
+                  "临溪县", "北屏县"]
+STREET_WORDS = ["翠竹", "长乐", "振兴", "和平", "建设", "文昌", "新华", "光明", "东风", "朝阳", "兴隆",
+                "永安", "学府", "滨江", "春晖", "锦绣", "安定", "太平", "丰收", "红旗", "解放", "保安",
+                "民主", "团结", "胜利", "先锋", "育才", "幸福", "友谊", "惠民"]
+TOWN_WORDS = ["柳河", "石门", "青松", "白沙", "双塘", "三合", "马家", "龙泉", "清水", "杨柳", "桃源",
+              "黄泥", "大坪", "河口", "梨花", "高桥"]
+# (name, kind of work, mean new requests a year at district level, at city level)
+DEPARTMENTS = [("住房和城乡建设局", "住建", 60, 300), ("自然资源局", "自然资源", 50, 0),
+               ("自然资源和规划局", "自然资源", 0, 900), ("公安分局", "公安", 30, 0),
+               ("公安局", "公安", 0, 450), ("人力资源和社会保障局", "人社", 10, 80),
+               ("市场监督管理局", "市场监管", 15, 60), ("民政局", "民政", 5, 30), ("教育局", "教育", 8, 40),
+               ("卫生健康局", "卫健", 6, 40), ("生态环境局", "生态环境", 6, 50),
+               ("城市管理和行政执法局", "城管", 12, 70), ("交通运输局", "交通", 5, 60)]
+DEFAULT_DISTRICTS = 8
+
+
+@dataclass(frozen=True)
+class Agency:
+    """One agency of the registry, and how busy it is."""
+
+    agency_id: str
+    name: str  # as its reports name themselves, without the region
+    region: str  # the district/county, or the city for city-level agencies
+    kind: str  # 街道 / 乡镇 / 部门 / 政府
+    level: str  # 区县 / 市
+    district: str | None
+    requests_mean: float
+    is_government: bool = False
+
+    @property
+    def full_name(self) -> str:
+        return self.name if self.name.startswith(self.region) else f"{self.region}{self.name}"
+
+    @property
+    def aliases(self) -> list[str]:
+        short = self.name.replace("办事处", "").replace("人民政府", "")
+        out = [self.full_name, short] if short != self.name else [self.full_name]
+        return [a for a in out if a != self.name]
+
+
+def _district_agencies(district: str, n: int, rng: random.Random, start: int) -> list[Agency]:
+    """A district's government, some departments, and (most of all) street offices/townships."""
+    county = district.endswith("县")
+    out = [Agency(f"a{start:03d}", f"{district}人民政府", district, "政府", "区县", district,
+                  rng.uniform(80, 300), True)]
+    depts = rng.sample([d for d in DEPARTMENTS if d[2]], k=min(n // 3, 6))
+    for name, _, mean, _ in depts:
+        out.append(Agency(f"a{start + len(out):03d}", name, district, "部门", "区县", district,
+                          mean * rng.uniform(0.5, 1.6)))
+    words = rng.sample(TOWN_WORDS if county else STREET_WORDS, k=max(0, n - len(out)))
+    for word in words:
+        name, kind = ((f"{word}镇人民政府", "乡镇") if county and rng.random() < 0.8
+                      else (f"{word}街道办事处", "街道"))
+        out.append(Agency(f"a{start + len(out):03d}", name, district, kind, "区县", district,
+                          rng.choice([0.2, 0.5, 1.0, 2.0, 4.0])))
+    return out
+
+
+def make_registry(n_agencies: int, rng: random.Random) -> list[Agency]:
+    """About ``n_agencies`` agencies: the city government, city bureaus, and the districts'."""
+    n_districts = min(len(DISTRICT_NAMES), max(6, min(10, n_agencies // 12 or 6)))
+    districts = DISTRICT_NAMES[:n_districts]
+    agencies = [Agency("a000", f"{CITY}人民政府", CITY, "政府", "市", None, 3000, True)]
+    city_depts = [d for d in DEPARTMENTS if d[3]][:max(2, n_agencies // 12)]
+    for name, _, _, mean in city_depts:
+        agencies.append(Agency(f"a{len(agencies):03d}", name, CITY, "部门", "市", None,
+                               mean * rng.uniform(0.7, 1.3)))
+    per_district = max(3, (n_agencies - len(agencies)) // n_districts)
+    for district in districts:
+        agencies += _district_agencies(district, per_district, rng, len(agencies))
+    return agencies[:max(n_agencies, 1)]
+
+
+def registry_rows(agencies: list[Agency]) -> list[dict[str, str]]:
+    """Rows of agencies.csv: name, aliases, kind, level, district, city, province."""
+    return [{"agency_id": a.agency_id, "name": a.name, "aliases": "|".join(a.aliases),
+             "kind": a.kind, "level": a.level, "district": a.district or "", "city": CITY,
+             "province": PROVINCE} for a in agencies]
