@@ -162,7 +162,6 @@ def locate_rows(index: LabelIndex, labels: list[RowLabel],
     for i, label in enumerate(labels):
         if label.row in found or label.exact_only:
             continue
-        before = [found[x.row].hi for x in labels[:i] if x.row in found]
         after = [found[x.row].lo for x in labels[i + 1:] if x.row in found]
         hi = after[0] if after else None
         prev = [found[x.row] for x in labels[:i] if x.row in found]

@@ -81,9 +81,9 @@ def _table(spec: ReportSpec, number: int, layout: str, rng: random.Random) -> li
 def render_text(spec: ReportSpec, layout: str, rng: random.Random | None = None) -> str:
     """The report as a text file in one table layout."""
     rng = rng or random.Random(0)
-    lines = title_lines(spec) + [
-        "", f"本报告根据《中华人民共和国政府信息公开条例》编制。本报告中所列数据的统计期限自"
-        f"{spec.year}年1月1日起至{spec.year}年12月31日止。", ""]
+    period = (f"本报告根据《中华人民共和国政府信息公开条例》编制。本报告中所列数据的统计期限自"
+              f"{spec.year}年1月1日起至{spec.year}年12月31日止。")
+    lines = [*title_lines(spec), "", period, ""]
     bodies = {1: spec.narrative["overview"], 5: spec.narrative["problems"],
               6: spec.narrative["other"]}
     for number in range(1, 7):
