@@ -65,3 +65,15 @@ def test_sections_signals_disagreeing_is_a_finding():
     record = parse_text(mixed)
     assert "template-conflict" in rules(record, "warning")
     assert record["template"] == "2021"
+
+
+def test_numbers_of_an_unreadable_row_never_go_to_the_row_above():
+    _, text = _report()
+    lines = text.splitlines()
+    partial = next(i for i, x in enumerate(lines) if "部分公开" in x)
+    secret = next(i for i, x in enumerate(lines) if "国家秘密" in x)
+    lines[partial] = "\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）"  # printed blank
+    lines[secret] = "\t（三）不予公开\t1.XXXXXXXX\t5\t0\t0\t0\t0\t0\t5"  # a label nobody can read
+    record = parse_text("\n".join(lines))
+    assert not any(k.startswith("requests.partially_granted.") for k in record["values"])
+    assert "missing-row" in rules(record, "warning")

@@ -46,6 +46,29 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _years(text: str) -> tuple[int, int]:
+    first, _, last = text.partition("-")
+    return int(first), int(last or first)
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    """Write a synthetic corpus: reports, their truths, and the agency registry."""
+    from xxgk.sample.corpus import RENDERERS
+    from xxgk.sample.layouts import LAYOUTS
+    from xxgk.sample.writer import write_corpus
+
+    unknown = [f for f in args.formats if f not in RENDERERS]
+    unknown += [x for x in (args.layouts or []) if x not in LAYOUTS]
+    if unknown:
+        print(f"xxgk: unknown format or layout: {', '.join(unknown)} (formats: "
+              f"{', '.join(RENDERERS)}; layouts: {', '.join(LAYOUTS)})", file=sys.stderr)
+        return 2
+    summary = write_corpus(args.out, args.agencies, _years(args.years), args.seed, args.formats,
+                           args.layouts, truth=not args.no_truth, registry=args.registry)
+    print(summary)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m xxgk", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -53,6 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_parse.add_argument("files", nargs="+", type=Path)
     p_parse.add_argument("--json", action="store_true", help="print the parse-output contract")
     p_parse.set_defaults(func=cmd_parse)
+    p_sample = sub.add_parser("sample", help="generate a synthetic corpus with ground truth")
+    p_sample.add_argument("--out", type=Path, required=True)
+    p_sample.add_argument("--agencies", type=int, default=100)
+    p_sample.add_argument("--years", default="2019-2025", help="e.g. 2019-2025")
+    p_sample.add_argument("--seed", type=int, default=0)
+    p_sample.add_argument("--formats", nargs="+", default=["txt"])
+    p_sample.add_argument("--layouts", nargs="+", default=None, help="default: all text layouts")
+    p_sample.add_argument("--registry", type=Path, default=None,
+                          help="where agencies.csv goes (default: OUT/agencies.csv)")
+    p_sample.add_argument("--no-truth", action="store_true", help="reports only, no .truth.json")
+    p_sample.set_defaults(func=cmd_sample)
     return parser
 
 

@@ -8,6 +8,7 @@ still one string.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -63,8 +64,15 @@ EXACT_ONLY = frozenset({"other_misc", "outcome_total", "other", "granted", "part
 
 def request_labels(template: str) -> list[RowLabel]:
     """The rows of section 三 in print order for one format."""
-    return [RowLabel(row, REQUEST_ANCHORS[row], compact(label), row in EXACT_ONLY)
+    return [RowLabel(row, REQUEST_ANCHORS[row], item_label(label), row in EXACT_ONLY)
             for row, templates, label in request_rows() if template in templates]
+
+
+def item_label(label: str) -> str:
+    """The row's own words for fuzzy matching: the last part of its label, without group
+    label or numbering ('（三）不予公开 1.属于国家秘密' → '属于国家秘密')."""
+    last = re.sub(r"\s*\([^)]*[A-Za-z][^)]*\)\s*$", "", label).split()[-1]
+    return re.sub(r"^\d+", "", compact(last))
 
 
 @dataclass(frozen=True)
@@ -96,16 +104,20 @@ class LabelIndex:
         self.text = "".join(chars)
         self.owner = owner
 
-    def after_numbers(self, hit: Hit) -> int:
-        """The first char of text after the numbers that follow a label: where the next row's
-        label can begin (a fuzzy match must not reach back into this row)."""
-        seen_number = False
-        for i in range(hit.last + 1, len(self.atoms)):
-            if self.atoms[i].is_num:
-                seen_number = True
-            elif seen_number:
-                return bisect_left(self.owner, i)
-        return bisect_right(self.owner, hit.last)
+    def next_boundary(self, pos: int) -> int:
+        """The first char at or after ``pos`` that starts an atom (pos itself if it does)."""
+        if pos <= 0 or pos >= len(self.owner) or self.owner[pos] != self.owner[pos - 1]:
+            return pos
+        return bisect_right(self.owner, self.owner[pos])
+
+    def past_numbers(self, hit: Hit) -> Hit | None:
+        """A fuzzy hit that spans numbers reached back into the row before (whose label
+        ended in a piece the match took): keep only what follows the last of them."""
+        numbers = [i for i in range(hit.first, hit.last + 1) if self.atoms[i].is_num]
+        if not numbers:
+            return hit
+        lo = bisect_left(self.owner, numbers[-1] + 1)
+        return self._hit(lo, hit.hi) if lo < hit.hi else None
 
     def _hit(self, lo: int, hi: int) -> Hit:
         return Hit(lo, hi, self.owner[lo], self.owner[hi - 1])
@@ -165,8 +177,8 @@ def locate_rows(index: LabelIndex, labels: list[RowLabel],
         after = [found[x.row].lo for x in labels[i + 1:] if x.row in found]
         hi = after[0] if after else None
         prev = [found[x.row] for x in labels[:i] if x.row in found]
-        lo = index.after_numbers(prev[-1]) if prev else (head.lo if head else 0)
+        lo = index.next_boundary(prev[-1].hi) if prev else (head.lo if head else 0)
         hit = index.find_fuzzy(label.label, lo, hi) if hi is None or lo < hi else None
-        if hit is not None:
+        if hit is not None and (hit := index.past_numbers(hit)) is not None:
             found[label.row] = hit
     return dict(sorted(found.items(), key=lambda item: item[1].lo))

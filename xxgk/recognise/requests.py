@@ -32,16 +32,25 @@ def detect_template(index: LabelIndex) -> str | None:
 
 
 def rows_to_numbers(atoms: list[Atom], located: dict[str, Hit],
-                    labels: dict[str, str]) -> list[RowNumbers]:
-    """The numbers of each row: from its label to the next row's label (the last row: its run)."""
+                    labels: list[RowLabel]) -> list[RowNumbers]:
+    """The numbers of each row: from its label to the next row's label.
+
+    Where the next row of the format was not found (the last row, or a label nobody could
+    read), a row keeps only the run right after its own label: numbers further on may be
+    the unread row's, and are never given to this one.
+    """
+    order = [x.row for x in labels]
+    words = {x.row: x.label for x in labels}
     items = list(located.items())
     out: list[RowNumbers] = []
     for i, (row, hit) in enumerate(items):
-        if i + 1 < len(items):
+        follows = i + 1 < len(items) and order.index(items[i + 1][0]) == order.index(row) + 1
+        if follows:
             nums = numbers_between(atoms, hit.first, items[i + 1][1].first)
         else:
+            stop = items[i + 1][1].first if i + 1 < len(items) else None
             nums = numbers_between(atoms, hit.first, hit.last + 1) + numbers_after(
-                atoms, hit.last, label=labels[row])
+                atoms, hit.last, stop, label=words[row])
         out.append(RowNumbers(row, nums, atoms[hit.first].line))
     return out
 
@@ -64,7 +73,7 @@ def requests_from_atoms(atoms: list[Atom]) -> TableResult:
     labels = request_labels(template or "2019")
     located = locate_rows(index, labels, TABLE_HEADS)
     result = TableResult(template=template, has_header=index.find_exact(TABLE_HEADS) is not None)
-    rows = rows_to_numbers(atoms, located, {x.row: x.label for x in labels})
+    rows = rows_to_numbers(atoms, located, labels)
     if not any(r.atoms for r in rows):
         return result
     result.found = True

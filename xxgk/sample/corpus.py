@@ -151,9 +151,16 @@ def make_truth(spec: ReportSpec, layout: str, fmt: str, path: str, content: byte
                     or spec.agency.startswith(spec.region or "\0"))
     findings = [{**f.to_dict(), "scope": "report"} for f in validate(Report(
         values, spec.template, spec.year, spec.published_on, set(hidden)))]
-    findings += [{"rule": d.to_dict()["rule"], "severity": "warning", "message": d.defect,
-                  "keys": d.keys, "where": None, "scope": d.to_dict()["scope"]}
-                 for d in injected if d.to_dict()["rule"] not in {f["rule"] for f in findings}]
+    seen = {f["rule"] for f in findings}
+    for d in injected:
+        info = d.to_dict()
+        # A defect in cells the layout hides cannot be seen in this file: recorded, not required.
+        info["detectable"] = not set(d.keys) & set(hidden) and not (
+            info["scope"] == "report" and d.defect in dx.ARITHMETIC and info["rule"] not in seen)
+        if info["rule"] not in seen and (info["scope"] == "warehouse" or info["detectable"]):
+            findings.append({"rule": info["rule"], "severity": "warning", "message": d.defect,
+                             "keys": d.keys, "where": None, "scope": info["scope"]})
+            seen.add(info["rule"])
     return {
         "source": {"path": path, "sha256": hashlib.sha256(content).hexdigest(), "format": fmt},
         "agency": spec.agency,
@@ -162,7 +169,7 @@ def make_truth(spec: ReportSpec, layout: str, fmt: str, path: str, content: byte
         "published_on": spec.published_on,
         "values": values, "narrative": spec.narrative, "findings": findings,
         "hidden": hidden, "layout": layout, "synthetic": True,
-        "defects": [d.to_dict() for d in injected],
+        "defects": [{**d.to_dict(), "detectable": not set(d.keys) & set(hidden)} for d in injected],
     }
 
 

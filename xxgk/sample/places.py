@@ -49,9 +49,12 @@ class Agency:
 
     @property
     def aliases(self) -> list[str]:
-        short = self.name.replace("办事处", "").replace("人民政府", "")
-        out = [self.full_name, short] if short != self.name else [self.full_name]
-        return [a for a in out if a != self.name]
+        """Other names reports use: with the region, and the short forms (翠竹街道, 石门镇)."""
+        short = self.name.replace("街道办事处", "街道").replace("人民政府", "政府")
+        if self.kind == "乡镇":
+            short = self.name.replace("人民政府", "")
+        out = [self.full_name, short, short if short.startswith(self.region) else self.region + short]
+        return [a for a in dict.fromkeys(out) if a != self.name]
 
 
 def _district_agencies(district: str, n: int, rng: random.Random, start: int) -> list[Agency]:
@@ -63,7 +66,9 @@ def _district_agencies(district: str, n: int, rng: random.Random, start: int) ->
     for name, _, mean, _ in depts:
         out.append(Agency(f"a{start + len(out):03d}", name, district, "部门", "区县", district,
                           mean * rng.uniform(0.5, 1.6)))
-    words = rng.sample(TOWN_WORDS if county else STREET_WORDS, k=max(0, n - len(out)))
+    pool = ([w + s for w in TOWN_WORDS for s in ("", "湾", "铺", "坪")] if county
+            else [w + s for w in STREET_WORDS for s in ("", "路", "桥", "门")])
+    words = rng.sample(pool, k=min(len(pool), max(0, n - len(out))))
     for word in words:
         name, kind = ((f"{word}镇人民政府", "乡镇") if county and rng.random() < 0.8
                       else (f"{word}街道办事处", "街道"))
