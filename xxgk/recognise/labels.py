@@ -9,7 +9,7 @@ still one string.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -104,12 +104,6 @@ class LabelIndex:
         self.text = "".join(chars)
         self.owner = owner
 
-    def next_boundary(self, pos: int) -> int:
-        """The first char at or after ``pos`` that starts an atom (pos itself if it does)."""
-        if pos <= 0 or pos >= len(self.owner) or self.owner[pos] != self.owner[pos - 1]:
-            return pos
-        return bisect_right(self.owner, self.owner[pos])
-
     def past_numbers(self, hit: Hit) -> Hit | None:
         """A fuzzy hit that spans numbers reached back into the row before (whose label
         ended in a piece the match took): keep only what follows the last of them."""
@@ -177,7 +171,7 @@ def locate_rows(index: LabelIndex, labels: list[RowLabel],
         after = [found[x.row].lo for x in labels[i + 1:] if x.row in found]
         hi = after[0] if after else None
         prev = [found[x.row] for x in labels[:i] if x.row in found]
-        lo = index.next_boundary(prev[-1].hi) if prev else (head.lo if head else 0)
+        lo = prev[-1].hi if prev else (head.lo if head else 0)
         hit = index.find_fuzzy(label.label, lo, hi) if hi is None or lo < hi else None
         if hit is not None and (hit := index.past_numbers(hit)) is not None:
             found[label.row] = hit

@@ -102,6 +102,8 @@ def fused_candidates(digits: str, ncols: int, groups: Sequence[Group] = (),
             return frozenset({()}) if pos == stop and target == 0 else frozenset()
         if stop - pos > n * len(str(target)):  # no part is longer than the total
             return frozenset()
+        if target > int(digits[pos:stop] or 0):  # cutting digits only makes their sum smaller
+            return frozenset()
         out: set[tuple[int, ...]] = set()
         for end, value in numbers_at(pos, stop):
             if value > target:

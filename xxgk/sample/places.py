@@ -14,12 +14,15 @@ from dataclasses import dataclass
 PROVINCE = "东江省"
 CITY = "云泽市"
 DISTRICT_NAMES = ["青岚区", "白鹭区", "金泉区", "云台区", "枫林区", "南湖区", "望海县", "石桥县",
-                  "临溪县", "北屏县"]
+                  "临溪县", "北屏县", "凤栖区", "鹤鸣县", "银杏区", "松涛区", "霞光县", "翠屏县"]
 STREET_WORDS = ["翠竹", "长乐", "振兴", "和平", "建设", "文昌", "新华", "光明", "东风", "朝阳", "兴隆",
                 "永安", "学府", "滨江", "春晖", "锦绣", "安定", "太平", "丰收", "红旗", "解放", "保安",
-                "民主", "团结", "胜利", "先锋", "育才", "幸福", "友谊", "惠民"]
+                "民主", "团结", "胜利", "先锋", "育才", "幸福", "友谊", "惠民", "北苑", "南苑", "西城",
+                "东城", "湖滨", "江岸", "花园", "牡丹", "桂花", "银河", "星光", "晨曦", "青年", "工农",
+                "前进", "复兴", "龙华", "凤凰", "金桥", "玉泉"]
 TOWN_WORDS = ["柳河", "石门", "青松", "白沙", "双塘", "三合", "马家", "龙泉", "清水", "杨柳", "桃源",
-              "黄泥", "大坪", "河口", "梨花", "高桥"]
+              "黄泥", "大坪", "河口", "梨花", "高桥", "沙河", "松林", "枣园", "柏树", "栗子", "茶山",
+              "竹林", "芦溪", "石鼓", "牛角", "鹿鸣", "仙桥"]
 # (name, kind of work, mean new requests a year at district level, at city level)
 DEPARTMENTS = [("住房和城乡建设局", "住建", 60, 300), ("自然资源局", "自然资源", 50, 0),
                ("自然资源和规划局", "自然资源", 0, 900), ("公安分局", "公安", 30, 0),
@@ -79,7 +82,7 @@ def _district_agencies(district: str, n: int, rng: random.Random, start: int) ->
 
 def make_registry(n_agencies: int, rng: random.Random) -> list[Agency]:
     """About ``n_agencies`` agencies: the city government, city bureaus, and the districts'."""
-    n_districts = min(len(DISTRICT_NAMES), max(6, min(10, n_agencies // 12 or 6)))
+    n_districts = min(len(DISTRICT_NAMES), max(6, n_agencies // 12 or 6))
     districts = DISTRICT_NAMES[:n_districts]
     agencies = [Agency("a000", f"{CITY}人民政府", CITY, "政府", "市", None, 3000, True)]
     city_depts = [d for d in DEPARTMENTS if d[3]][:max(2, n_agencies // 12)]
