@@ -69,6 +69,19 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Load report files and folders into the warehouse; print the summary."""
+    from xxgk.ingest import ingest
+
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        print(f"xxgk: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    summary = ingest(args.paths, args.db, args.registry, args.workers, progress=not args.quiet)
+    print(summary.text())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m xxgk", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -87,6 +100,16 @@ def build_parser() -> argparse.ArgumentParser:
                           help="where agencies.csv goes (default: OUT/agencies.csv)")
     p_sample.add_argument("--no-truth", action="store_true", help="reports only, no .truth.json")
     p_sample.set_defaults(func=cmd_sample)
+    from xxgk.warehouse import DEFAULT_DB
+
+    p_ingest = sub.add_parser("ingest", help="load report files into the DuckDB warehouse")
+    p_ingest.add_argument("paths", nargs="+", type=Path)
+    p_ingest.add_argument("--db", type=Path, default=DEFAULT_DB)
+    p_ingest.add_argument("--registry", type=Path, action="append", default=None,
+                          help="agency registry CSV (repeatable; default: agencies*.csv beside the db)")
+    p_ingest.add_argument("--workers", type=int, default=None, help="default: all cores")
+    p_ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    p_ingest.set_defaults(func=cmd_ingest)
     return parser
 
 

@@ -157,3 +157,58 @@ def validate(report: Report) -> list[Finding]:
     """All single-report rules, in a stable order."""
     return (check_arithmetic(report) + check_counts(report) + check_template_year(report)
             + check_publication_date(report))
+
+
+# Cross-year rules: an agency's report and the one of the year before (issue #4).
+DEFAULT_COPY_SIMILARITY = 90.0
+CARRY_COLUMNS = [c for c, _ in request_columns()]
+
+
+def check_carry_continuity(year: int, values: Mapping[str, Number], prev_year: int,
+                           prev_values: Mapping[str, Number]) -> list[Finding]:
+    """上年结转 of year N = 结转下年度 of year N−1, column by column (a warning: corrections
+    happen). Only consecutive years, and only cells both reports print."""
+    if prev_year != year - 1:
+        return []
+    bad = []
+    for col in CARRY_COLUMNS:
+        now, before = f"requests.carried_over.{col}", f"requests.carried_forward.{col}"
+        if now in values and before in prev_values and values[now] != prev_values[before]:
+            bad.append(f"{COLUMN_ZH[col]} {prev_values[before]:g}→{values[now]:g}")
+    if not bad:
+        return []
+    keys = [f"requests.carried_over.{c}" for c in CARRY_COLUMNS]
+    return [Finding("carry-continuity", "warning",
+                    f"上年结转与 {prev_year} 年报告的结转下年度不一致：{'；'.join(bad)}", keys, None)]
+
+
+def check_copied_narrative(text: str, prev_text: str, prev_year: int,
+                           threshold: float = DEFAULT_COPY_SIMILARITY) -> list[Finding]:
+    """Narrative (nearly) identical to the agency's previous report."""
+    from rapidfuzz import fuzz
+
+    if len(text) < 40 or len(prev_text) < 40:
+        return []
+    score = fuzz.ratio(text, prev_text)
+    if score < threshold:
+        return []
+    return [Finding("copied-narrative", "warning",
+                    f"叙述部分与 {prev_year} 年报告的相似度为 {score:.0f}%", [], None)]
+
+
+def publication_deadline(year: int, is_government: bool) -> date:
+    """31 January of the next year; 31 March for a county-or-higher government's own report."""
+    return date(year + 1, 3 if is_government else 1, 31)
+
+
+def check_late_publication(year: int | None, published_on: str | None,
+                           is_government: bool) -> list[Finding]:
+    if year is None or published_on is None:
+        return []
+    due = publication_deadline(year, is_government)
+    published = date.fromisoformat(published_on)
+    if published <= due:
+        return []
+    return [Finding("late-publication", "warning",
+                    f"发布日期 {published_on} 晚于期限 {due.isoformat()}（逾期 {(published - due).days} 天）",
+                    [], None)]

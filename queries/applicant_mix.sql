@@ -1,0 +1,24 @@
+-- purpose: new requests by applicant type (自然人, 商业企业 …) per year.
+-- grain: one row per year per applicant column
+-- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to
+-- pages: 申请量
+with selected as (
+    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to)
+),
+cells as (
+    select s.year, r.natural_person, r.commercial, r.research, r.social_org, r.legal_service, r.other_org
+    from requests as r
+    join selected as s using (report_id)
+    where r.request_row = 'new_received'
+),
+long as (
+    unpivot cells on natural_person, commercial, research, social_org, legal_service, other_org
+    into name applicant value n_requests
+),
+final as (
+    select l.year, l.applicant, sum(l.n_requests) as n_requests
+    from long as l
+    group by l.year, l.applicant
+)
+select * from final
+order by year, applicant;

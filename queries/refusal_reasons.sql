@@ -1,0 +1,25 @@
+-- purpose: the reasons behind 不予公开 (1–8), 无法提供 (1–3) and 不予处理 (1–5), 总计 column.
+-- grain: one row per reason (request row)
+-- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to
+-- pages: 办理结果
+with selected as (
+    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to)
+),
+reasons as (
+    select r.request_row, sum(r.total) as n_requests
+    from requests as r
+    join selected as s using (report_id)
+    where r.request_row similar to '(denied|unable|rejected)_[a-z_]+'
+    group by r.request_row
+),
+final as (
+    select
+        split_part(x.request_row, '_', 1) as outcome,
+        x.request_row as reason,
+        k.label_zh as reason_zh,
+        x.n_requests
+    from reasons as x
+    left join value_keys as k on k.key = 'requests.' || x.request_row || '.total'
+)
+select * from final
+order by outcome, reason;

@@ -1,0 +1,234 @@
+"""Ingest: walk files, parse them in a process pool, load one new warehouse file, swap it in.
+
+- Idempotent: a file whose sha256 is loaded already is skipped; a new file for an agency-year
+  already loaded supersedes the old report (kept, with ``superseded_by`` set).
+- Atomic: the warehouse is copied to a temporary file, loaded in one transaction, checkpointed
+  and renamed over the old one; a run killed at any point leaves the old warehouse as it was,
+  and readers (the dashboard) never see a half-loaded state. One ingest at a time.
+- Cross-year rules (carry-continuity, copied-narrative, late-publication) are recomputed for
+  every agency the run touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections import Counter
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+from tqdm import tqdm
+
+from xxgk.parse import PARSER_VERSION, parse_bytes
+from xxgk.registry import DEFAULT_REGISTRIES, Matcher, load_registry, unknown_agency
+from xxgk.sample.places import PROVINCE as SYNTHETIC_PROVINCE
+from xxgk.validate import check_carry_continuity, check_copied_narrative, check_late_publication
+from xxgk.warehouse import Batch, create_schema, execute_query, report_id_of
+
+REPORT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
+PAUSE_ENV = "XXGK_INGEST_PAUSE_BEFORE_SWAP"  # tests: signal a file, then wait to be killed
+
+
+@dataclass
+class IngestSummary:
+    files: int = 0
+    loaded: int = 0
+    superseded: int = 0
+    duplicates: int = 0
+    unreadable: list[str] = field(default_factory=list)
+    unknown_agencies: Counter = field(default_factory=Counter)
+    severities: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def text(self) -> str:
+        lines = [f"files read {self.files} · reports loaded {self.loaded} · superseded "
+                 f"{self.superseded} · duplicates skipped {self.duplicates} · unreadable "
+                 f"{len(self.unreadable)} · {self.loaded / max(self.seconds, 1e-9):.0f} reports/s",
+                 "findings: " + (", ".join(f"{n} {s}" for s, n in sorted(self.severities.items()))
+                                 or "none")]
+        lines += [f"unreadable: {path}" for path in self.unreadable]
+        if self.unknown_agencies:
+            names = ", ".join(f"{n} ({c})" for n, c in self.unknown_agencies.most_common(20))
+            lines.append(f"agencies not in the registry: {names}")
+        return "\n".join(lines)
+
+
+def walk(paths: Iterable[Path]) -> list[Path]:
+    """Report files under the given files and folders, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
+        found += [p for p in candidates if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES]
+    return found
+
+
+def _parse(item: tuple[str, bytes]) -> dict:
+    path, data = item
+    record = parse_bytes(data, path)
+    record["parser_version"] = PARSER_VERSION
+    return record
+
+
+def _is_synthetic(path: Path, province: str | None) -> bool:
+    truth = path.with_name(path.stem + ".truth.json")
+    if truth.exists():
+        return bool(json.loads(truth.read_text(encoding="utf-8")).get("synthetic"))
+    return province == SYNTHETIC_PROVINCE
+
+
+def _read_new(files: list[Path], known: set[str], summary: IngestSummary
+              ) -> list[tuple[Path, bytes]]:
+    """Files not loaded before (by sha256), each once."""
+    todo, seen = [], set(known)
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            summary.unreadable.append(f"{path}: {exc.strerror or exc}")
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in seen:
+            summary.duplicates += 1
+            continue
+        seen.add(digest)
+        todo.append((path, data))
+    return todo
+
+
+def parse_all(todo: list[tuple[Path, bytes]], workers: int, progress: bool) -> list[dict]:
+    """Parse in a process pool (in-process for one worker), with a progress bar."""
+    items = [(str(p), d) for p, d in todo]
+    bar = dict(total=len(items), unit="report", desc="parse", disable=not progress)
+    if workers <= 1 or len(items) < 8:
+        return [_parse(i) for i in tqdm(items, **bar)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(tqdm(pool.map(_parse, items, chunksize=8), **bar))
+
+
+def _place(con: duckdb.DuckDBPyConnection, matcher: Matcher, record: dict,
+           summary: IngestSummary) -> tuple[str, str | None, list[dict]]:
+    """(agency_id, province, extra findings) for a record; unknown agencies are added."""
+    agency = matcher.match(record["agency"], record["region"])
+    if agency is not None:
+        return agency.agency_id, agency.province, []
+    agency = unknown_agency(record["agency"], record["region"])
+    con.execute("insert or ignore into agencies values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                list(agency.as_row()))
+    summary.unknown_agencies[f"{record['region'] or ''}{agency.name}"] += 1
+    return agency.agency_id, None, [{
+        "rule": "unknown-agency", "severity": "info", "keys": [], "where": None,
+        "message": f"机构“{agency.name}”不在机构名录中，按报告所写地区（{record['region'] or '无'}）归属"}]
+
+
+def load_records(con: duckdb.DuckDBPyConnection, matcher: Matcher, records: list[dict],
+                 paths: dict[str, Path], summary: IngestSummary) -> set[str]:
+    """Insert the records (in the order given: later ones supersede earlier ones of the same
+    agency-year, and every new one supersedes what was loaded before)."""
+    batch, latest, touched = Batch(), {}, set()
+    for record in records:
+        agency_id, province, extra = _place(con, matcher, record, summary)
+        synthetic = _is_synthetic(paths[record["source"]["path"]], province)
+        rid = batch.add_report(record, agency_id, synthetic)
+        batch.add_findings(rid, extra, scope="warehouse")
+        summary.severities.update(f["severity"] for f in record["findings"] + extra)
+        touched.add(agency_id)
+        # An agency told only by a name several agencies share cannot supersede anything.
+        if record["year"] is not None and not (extra and record["region"] is None):
+            latest[(agency_id, record["year"])] = rid
+    batch.write(con)
+    summary.loaded += len(records)
+    newest = pd.DataFrame([(a, y, r) for (a, y), r in latest.items()],
+                          columns=["agency_id", "year", "report_id"])
+    con.register("new_latest", newest)
+    try:
+        summary.superseded += len(execute_query(con, "load/supersede"))
+    finally:
+        con.unregister("new_latest")
+    return touched
+
+
+def recheck_agencies(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> None:
+    """Recompute the cross-year findings of the given agencies over their current reports."""
+    ids = sorted(agency_ids)
+    history = execute_query(con, "load/agency_history", agency_ids=ids)
+    execute_query(con, "load/delete_cross_year_findings", agency_ids=ids)
+    values: dict[str, dict] = {}
+    for rid, key, value in execute_query(con, "load/carry_values",
+                                         report_ids=[row[0] for row in history]):
+        values.setdefault(rid, {})[key] = value
+    batch, previous = Batch(), {}
+    for rid, agency_id, year, published, is_gov, text in history:
+        found = check_late_publication(year, published.isoformat() if published else None, is_gov)
+        before = previous.get(agency_id)
+        if before is not None:
+            found += check_carry_continuity(year, values.get(rid, {}), before[2],
+                                            values.get(before[0], {}))
+            found += check_copied_narrative(text, before[5], before[2])
+        batch.add_findings(rid, [f.to_dict() for f in found], scope="warehouse")
+        previous[agency_id] = (rid, agency_id, year, published, is_gov, text)
+    batch.write(con)
+
+
+def load_agencies(con: duckdb.DuckDBPyConnection, registries: list[Path]) -> Matcher:
+    agencies = load_registry(registries)
+    for agency in agencies:
+        con.execute("insert or replace into agencies values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    list(agency.as_row()))
+    return Matcher(agencies)
+
+
+def default_registries(db: Path) -> list[Path]:
+    return [db.parent / name for name in DEFAULT_REGISTRIES]
+
+
+def ingest(paths: list[Path], db: Path, registries: list[Path] | None = None,
+           workers: int | None = None, progress: bool = True) -> IngestSummary:
+    """Load report files into the warehouse at ``db`` (created when absent)."""
+    start = time.perf_counter()
+    summary = IngestSummary()
+    db.parent.mkdir(parents=True, exist_ok=True)
+    for stale in db.parent.glob(db.name + ".tmp-*"):
+        stale.unlink()
+    tmp = db.with_name(f"{db.name}.tmp-{os.getpid()}")
+    if db.exists():
+        shutil.copyfile(db, tmp)
+    con = duckdb.connect(str(tmp))
+    try:
+        create_schema(con)
+        files = walk(paths)
+        summary.files = len(files)
+        known = {row[0] for row in con.execute("select sha256 from reports").fetchall()}
+        todo = _read_new(files, known, summary)
+        records = parse_all(todo, workers or os.cpu_count() or 1, progress)
+        records.sort(key=lambda r: (r["year"] or 0, r["published_on"] or "", r["source"]["path"]))
+        con.execute("begin")
+        matcher = load_agencies(con, registries or default_registries(db))
+        touched = load_records(con, matcher, records, {str(p): p for p, _ in todo}, summary)
+        if touched:
+            recheck_agencies(con, touched)
+        con.execute("commit")
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    _pause_for_tests()
+    os.replace(tmp, db)
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _pause_for_tests() -> None:
+    """With PAUSE_ENV set, say so in that file and wait: a test kills the run here (kill -9)."""
+    signal_file = os.environ.get(PAUSE_ENV)
+    if signal_file:
+        Path(signal_file).write_text("ready", encoding="utf-8")
+        time.sleep(120)
+
+
+__all__ = ["IngestSummary", "ingest", "report_id_of", "walk"]

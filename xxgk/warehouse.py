@@ -1,0 +1,138 @@
+"""The DuckDB warehouse: schema, writing parsed reports, and running the SQL of queries/.
+
+SQL lives only in queries/: ``load_query(name)`` reads a file that exists there (a bare name,
+nothing else) and ``run_query(con, name, **params)`` binds ``$params``; values never enter SQL
+text. The build files (queries/build/NN_*.sql) create the tables, views and metric macros.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from xxgk.model import registry
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "queries"
+DEFAULT_DB = ROOT / "data" / "warehouse.duckdb"
+_NAME = re.compile(r"^[a-z0-9_]+(?:/[a-z0-9_]+)?$")
+INSERTS = {"reports": "insert into reports select * from batch_rows",
+           "report_values": "insert into report_values select * from batch_rows",
+           "findings": "insert into findings select * from batch_rows",
+           "narratives": "insert into narratives select * from batch_rows"}
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+
+
+@cache
+def load_query(name: str) -> str:
+    """The SQL of queries/NAME.sql (NAME may be 'checks/x' or 'build/00_x'); nothing else."""
+    if not _NAME.match(name):
+        raise ValueError(f"not a query name: {name!r}")
+    path = QUERIES / f"{name}.sql"
+    if not path.is_file():
+        raise FileNotFoundError(f"no query {name!r} in {QUERIES}")
+    return path.read_text(encoding="utf-8")
+
+
+def query_params(name: str) -> set[str]:
+    """The $parameters a query's body uses (comments excluded)."""
+    body = "\n".join(line.split("--", 1)[0] for line in load_query(name).splitlines())
+    return set(_PARAM.findall(body))
+
+
+def run_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    """Run one query of queries/ with its parameters bound; extra or missing ones are an error."""
+    wanted = query_params(name)
+    if set(params) != wanted:
+        raise TypeError(f"{name} takes {sorted(wanted)}, got {sorted(params)}")
+    cursor = con.cursor()
+    try:
+        return cursor.execute(load_query(name), params or None).df()
+    finally:
+        cursor.close()
+
+
+def execute_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> list[tuple]:
+    """Run a statement of queries/ on this connection (inside its transaction); its rows."""
+    wanted = query_params(name)
+    if set(params) != wanted:
+        raise TypeError(f"{name} takes {sorted(wanted)}, got {sorted(params)}")
+    return con.execute(load_query(name), params or None).fetchall()
+
+
+def build_files() -> list[str]:
+    return sorted(f"build/{p.stem}" for p in (QUERIES / "build").glob("*.sql"))
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Tables, views and macros, from queries/build in order; the key registry into value_keys."""
+    for name in build_files():
+        con.execute(load_query(name))
+    con.execute("delete from value_keys")
+    con.executemany("insert into value_keys values (?, ?, ?, ?)",
+                    [(k.key, k.section, k.label_zh, sorted(k.templates))
+                     for k in registry().values()])
+
+
+def connect(path: Path | str = DEFAULT_DB, read_only: bool = True) -> duckdb.DuckDBPyConnection:
+    """A connection to the warehouse file; the dashboard only ever reads."""
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+def report_id_of(sha256: str) -> str:
+    return sha256[:16]
+
+
+class Batch:
+    """Rows for the raw tables, written in one go (row-by-row inserts are slow in DuckDB)."""
+
+    def __init__(self) -> None:
+        self.reports: list[tuple] = []
+        self.values: list[tuple] = []
+        self.findings: list[tuple] = []
+        self.narratives: list[tuple] = []
+
+    def add_report(self, record: dict, agency_id: str, synthetic: bool) -> str:
+        """Queue one parsed record (the parse-output contract); returns its report_id."""
+        source = record["source"]
+        rid = report_id_of(source["sha256"])
+        self.reports.append((
+            rid, agency_id, record["year"], record["template"], record["published_on"],
+            source["format"], source["path"], source["sha256"], synthetic, None,
+            datetime.now(UTC).replace(tzinfo=None), record.get("parser_version", ""),
+            record["agency"], record["region"]))
+        self.values += [(rid, k, float(v)) for k, v in record["values"].items()]
+        self.add_findings(rid, record["findings"], scope="report")
+        self.narratives += [(rid, s, t) for s, t in record["narrative"].items()]
+        return rid
+
+    def add_findings(self, report_id: str, findings: Iterable[dict], scope: str) -> None:
+        self.findings += [(report_id, f["rule"], f["severity"], f["message"],
+                           list(f.get("keys") or []), f.get("where"), scope) for f in findings]
+
+    def write(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Insert everything queued, one statement per table."""
+        for table, rows, columns in (
+                ("reports", self.reports, REPORT_COLUMNS),
+                ("report_values", self.values, ["report_id", "key", "value"]),
+                ("findings", self.findings, FINDING_COLUMNS),
+                ("narratives", self.narratives, ["report_id", "section", "text"])):
+            if rows:
+                con.register("batch_rows", pd.DataFrame(rows, columns=columns))
+                try:
+                    con.execute(INSERTS[table])
+                finally:
+                    con.unregister("batch_rows")
+        self.__init__()
+
+
+REPORT_COLUMNS = ["report_id", "agency_id", "year", "template", "published_on", "format",
+                  "source_path", "sha256", "synthetic", "superseded_by", "parsed_at",
+                  "parser_version", "agency_printed", "region_printed"]
+FINDING_COLUMNS = ["report_id", "rule", "severity", "message", "keys", "location", "scope"]
