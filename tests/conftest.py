@@ -28,3 +28,19 @@ def parse_text(text: str, path: str = "report.txt") -> dict:
 
 def rules(record: dict, severity: str | None = None) -> set[str]:
     return {f["rule"] for f in record["findings"] if severity in (None, f["severity"])}
+
+
+@pytest.fixture(scope="session")
+def small_warehouse(tmp_path_factory):
+    """(db path, ingest summary, corpus folder, registry) of the hand-written warehouse."""
+    from tests.warehouse_fixture import write_corpus
+    from xxgk.ingest import ingest
+
+    base = tmp_path_factory.mktemp("wh")
+    folder, registry = write_corpus(base / "reports")
+    db = base / "warehouse.duckdb"
+    summary = ingest([folder], db, [registry], workers=2, progress=False)
+    return db, summary, folder, registry
+
+
+FILTERS = dict(city=None, districts=[], kinds=[], agency_ids=[], year_from=2019, year_to=2030)

@@ -1,0 +1,99 @@
+"""Ingest into DuckDB: counts, idempotence, supersede, cross-year rules, atomicity."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+
+from tests.conftest import ROOT
+from xxgk.ingest import PAUSE_ENV, ingest
+
+
+def _rows(db, sql, *params):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql, list(params)).fetchall()
+
+
+def test_summary_counts(small_warehouse):
+    _, summary, _, _ = small_warehouse
+    assert (summary.files, summary.loaded, summary.superseded, summary.duplicates) == (9, 8, 1, 1)
+    assert list(summary.unknown_agencies) == ["河东区水务局"]
+
+
+def test_same_files_again_change_nothing(small_warehouse, tmp_path):
+    db, _, folder, registry = small_warehouse
+    copy = tmp_path / "again.duckdb"
+    copy.write_bytes(db.read_bytes())
+    again = ingest([folder], copy, [registry], workers=1, progress=False)
+    assert (again.loaded, again.duplicates) == (0, 9)
+    for table in ("reports", "report_values", "findings", "narratives"):
+        count = f"select count(*) from {table}"
+        assert _rows(copy, count) == _rows(db, count)
+
+
+def test_newer_file_supersedes_and_old_stays(small_warehouse):
+    db, *_ = small_warehouse
+    rows = _rows(db, "select source_path, superseded_by is null from reports where agency_id = 't3'")
+    assert sorted((os.path.basename(p), current) for p, current in rows) == [
+        ("t3_2022_first.txt", False), ("t3_2022_fixed.txt", True)]
+    assert _rows(db, "select granted from report_facts where agency_id = 't3'") == [(41.0,)]
+
+
+def test_unknown_agency_placed_by_its_region(small_warehouse):
+    db, *_ = small_warehouse
+    assert _rows(db, "select name, kind, district, in_registry from agencies where agency_id "
+                     "like 'u%'") == [("水务局", "部门", "河东区", False)]
+
+
+def test_cross_year_rules(small_warehouse):
+    db, *_ = small_warehouse
+    found = _rows(db, "select r.agency_id, r.year, f.rule from findings f join reports r "
+                      "using (report_id) where f.scope = 'warehouse' and f.rule <> 'unknown-agency' "
+                      "order by 1, 2, 3")
+    assert found == [("t1", 2022, "carry-continuity"), ("t1", 2022, "late-publication"),
+                     ("t2", 2022, "copied-narrative")]
+
+
+def test_blank_stays_apart_from_zero(tmp_path):
+    from tests.warehouse_fixture import REPORTS, write_corpus
+    from xxgk.sample.document import ReportSpec, render_text
+
+    folder, registry = write_corpus(tmp_path / "reports")
+    agency, region, year, published, values, _ = REPORTS["t4_2022.txt"]
+    blank = {k: v for k, v in values.items() if not k.startswith("requests.carried_over.")}
+    spec = ReportSpec(agency, region, 2023, "2021", blank, "2024-01-10")
+    (folder / "t4_2023.txt").write_text(render_text(spec, "T1"), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    ingest([folder], db, [registry], workers=1, progress=False)
+    got = _rows(db, "select year, carried_over from report_facts where agency_id = 't4' order by 1")
+    assert got == [(2022, 0.0), (2023, None)]
+
+
+def test_killed_ingest_leaves_the_warehouse_as_it_was(small_warehouse, tmp_path):
+    db, _, folder, registry = small_warehouse
+    target = tmp_path / "w.duckdb"
+    target.write_bytes(db.read_bytes())
+    before = target.read_bytes()
+    extra = tmp_path / "more"
+    extra.mkdir()
+    (extra / "new.txt").write_text((folder / "t2_2021.txt").read_text("utf-8") + "\n附：更正。\n",
+                                   encoding="utf-8")
+    ready = tmp_path / "ready"
+    env = {**os.environ, PAUSE_ENV: str(ready)}
+    proc = subprocess.Popen([sys.executable, "-m", "xxgk", "ingest", str(extra), "--db",
+                             str(target), "--registry", str(registry), "--quiet"], cwd=ROOT,
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while not ready.exists() and time.time() < deadline:
+        time.sleep(0.05)
+    assert ready.exists(), "ingest never reached the swap"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert target.read_bytes() == before
+    assert _rows(target, "select count(*) from reports") == _rows(db, "select count(*) from reports")
+    after = ingest([extra], target, [registry], workers=1, progress=False)  # and it recovers
+    assert after.loaded == 1 and after.superseded == 1
+    assert not list(tmp_path.glob("w.duckdb.tmp-*"))
