@@ -62,7 +62,7 @@ def test_blank_stays_apart_from_zero(tmp_path):
     from xxgk.sample.document import ReportSpec, render_text
 
     folder, registry = write_corpus(tmp_path / "reports")
-    agency, region, year, published, values, _ = REPORTS["t4_2022.txt"]
+    agency, region, _, _, values, _ = REPORTS["t4_2022.txt"]
     blank = {k: v for k, v in values.items() if not k.startswith("requests.carried_over.")}
     spec = ReportSpec(agency, region, 2023, "2021", blank, "2024-01-10")
     (folder / "t4_2023.txt").write_text(render_text(spec, "T1"), encoding="utf-8")
