@@ -1,31 +1,22 @@
-"""xxgk dashboard entry. Placeholder until the dashboard issue (#5): it shows what the parser
-reads from the embedded sample reports, so a newcomer sees the product work end to end."""
+"""xxgk dashboard entry. Until the pages of the dashboard issue (#5) land, one overview of the
+warehouse (built from the embedded sample on first run)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pandas as pd
 import streamlit as st
 
-from xxgk.parse import parse_file
+from xxgk.labels import zh_columns
+from xxgk.ui.data import query
 
-SAMPLE_DIR = Path(__file__).parent / "data" / "sample"
-
-
-@st.cache_data
-def sample_overview() -> pd.DataFrame:
-    rows = []
-    for path in sorted(SAMPLE_DIR.glob("*.txt")):
-        record = parse_file(path)
-        rows.append({"文件": path.name, "机构": record["agency"], "地区": record["region"],
-                     "年度": record["year"], "格式": record["template"],
-                     "发布日期": record["published_on"], "数值个数": len(record["values"]),
-                     "问题数": len(record["findings"])})
-    return pd.DataFrame(rows)
-
+ALL = {"city": None, "districts": [], "kinds": [], "agency_ids": [], "year_from": 2019,
+       "year_to": 2100}
 
 st.set_page_config(page_title="xxgk 政府信息公开年报", layout="wide")
 st.title("政府信息公开工作年度报告")
-st.info("仪表盘正在建设中：下面是解析器从内置样例报告中读到的内容。")
-st.dataframe(sample_overview(), hide_index=True)
+st.warning("当前显示的是样例数据（虚构的云泽市），不代表任何真实机构。")
+kpis = query("kpis_by_year", **ALL)
+if kpis.empty:
+    st.info("数据仓库中还没有报告：用 `python -m xxgk ingest 文件夹` 导入。")
+else:
+    st.subheader("逐年概况")
+    st.dataframe(kpis.rename(columns=zh_columns(list(kpis.columns))), hide_index=True)

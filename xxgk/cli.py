@@ -82,6 +82,30 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export reports, values and findings in the filter as csv, xlsx or parquet."""
+    from xxgk.export import export
+    from xxgk.warehouse import connect
+
+    if not args.db.exists():
+        print(f"xxgk: no warehouse at {args.db}: run `python -m xxgk ingest` first", file=sys.stderr)
+        return 1
+    filters = {"city": args.city, "districts": args.districts, "kinds": args.kinds,
+               "agency_ids": args.agency_ids, "year_from": args.year_from, "year_to": args.year_to}
+    with connect(args.db) as con:
+        for path in export(con, args.format, args.out, filters):
+            print(path)
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    """Regenerate docs/data-dictionary.md from queries/."""
+    from xxgk.docs import write
+
+    print(write())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m xxgk", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -110,6 +134,18 @@ def build_parser() -> argparse.ArgumentParser:
     p_ingest.add_argument("--workers", type=int, default=None, help="default: all cores")
     p_ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     p_ingest.set_defaults(func=cmd_ingest)
+    p_export = sub.add_parser("export", help="export the warehouse (csv, xlsx, parquet)")
+    p_export.add_argument("--format", choices=["csv", "xlsx", "parquet"], required=True)
+    p_export.add_argument("--out", type=Path, required=True)
+    p_export.add_argument("--db", type=Path, default=DEFAULT_DB)
+    p_export.add_argument("--city", default=None)
+    p_export.add_argument("--districts", nargs="*", default=[])
+    p_export.add_argument("--kinds", nargs="*", default=[], help="街道 乡镇 部门 政府")
+    p_export.add_argument("--agency-ids", nargs="*", default=[])
+    p_export.add_argument("--year-from", type=int, default=2019)
+    p_export.add_argument("--year-to", type=int, default=2100)
+    p_export.set_defaults(func=cmd_export)
+    sub.add_parser("docs", help="regenerate docs/data-dictionary.md").set_defaults(func=cmd_docs)
     return parser
 
 

@@ -223,6 +223,17 @@ def ingest(paths: list[Path], db: Path, registries: list[Path] | None = None,
     return summary
 
 
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
+
+
+def ensure_sample_warehouse(db: Path) -> IngestSummary | None:
+    """Build the warehouse from the embedded sample corpus when there is none at ``db``."""
+    if db.exists():
+        return None
+    registries = [SAMPLE_DIR.parent / name for name in DEFAULT_REGISTRIES]
+    return ingest([SAMPLE_DIR], db, registries, progress=False)
+
+
 def _pause_for_tests() -> None:
     """With PAUSE_ENV set, say so in that file and wait: a test kills the run here (kill -9)."""
     signal_file = os.environ.get(PAUSE_ENV)

@@ -1,0 +1,40 @@
+"""The data dictionary is generated from the SQL and must be up to date; every metric the
+queries use is defined there."""
+
+import re
+
+from xxgk.docs import DICTIONARY, render
+from xxgk.warehouse import QUERIES
+
+
+def test_data_dictionary_is_current():
+    assert DICTIONARY.read_text(encoding="utf-8") == render(), "run: python -m xxgk docs"
+
+
+def test_every_rate_a_query_uses_is_a_documented_macro():
+    documented = set(re.findall(r"\| `(\w+)\(", render()))
+    used = set()
+    for path in QUERIES.glob("*.sql"):
+        used |= set(re.findall(r"\b(\w+_rate)\(", path.read_text(encoding="utf-8")))
+    assert used and used <= documented
+
+
+def test_export_formats(small_warehouse, tmp_path):
+    import duckdb
+    import pandas as pd
+
+    from tests.conftest import FILTERS
+    from xxgk.export import export
+
+    db, *_ = small_warehouse
+    with duckdb.connect(str(db), read_only=True) as con:
+        csv_files = export(con, "csv", tmp_path / "csv", FILTERS)
+        xlsx_files = export(con, "xlsx", tmp_path / "xlsx", FILTERS)
+        parquet = export(con, "parquet", tmp_path / "pq", FILTERS)
+    reports_csv = (tmp_path / "csv" / "reports.csv").read_bytes()
+    assert reports_csv.startswith(b"\xef\xbb\xbf") and "机构".encode() in reports_csv[:200]
+    assert list(pd.read_excel(tmp_path / "xlsx" / "reports.xlsx").columns)[:3] == \
+        ["报告编号", "机构编号", "机构"]
+    assert sorted(p.name for p in (tmp_path / "pq" / "reports").iterdir()) == \
+        ["year=2021", "year=2022"]
+    assert len(csv_files) == len(xlsx_files) == len(parquet) == 3

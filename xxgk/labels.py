@@ -1,0 +1,37 @@
+"""Chinese labels for the columns people read (exports, the dashboard): one place."""
+
+from __future__ import annotations
+
+COLUMN_ZH = {
+    "agency_id": "机构编号", "agency_name": "机构", "kind": "机构类型", "level": "层级",
+    "district": "区县", "city": "城市", "province": "省份", "year": "年度", "template": "格式版本",
+    "published_on": "发布日期", "format": "文件格式", "source_path": "来源文件", "synthetic": "样例数据",
+    "report_id": "报告编号", "new_received": "本年新收", "carried_over": "上年结转",
+    "granted": "予以公开", "partially_granted": "部分公开", "denied": "不予公开", "unable": "无法提供",
+    "rejected": "不予处理", "other_outcome": "其他处理", "outcome_total": "办理结果总计",
+    "carried_forward": "结转下年度", "new_natural_person": "本年新收·自然人",
+    "review_maintained": "复议·结果维持", "review_corrected": "复议·结果纠正",
+    "review_other": "复议·其他结果", "review_pending": "复议·尚未审结", "review_total": "复议·总计",
+    "litigation_maintained": "诉讼·结果维持", "litigation_corrected": "诉讼·结果纠正",
+    "litigation_other": "诉讼·其他结果", "litigation_pending": "诉讼·尚未审结",
+    "litigation_total": "诉讼·总计", "n_errors": "错误数", "n_warnings": "警告数", "is_late": "逾期发布",
+    "key": "字段", "label_zh": "字段名称", "value": "数值", "rule": "规则", "severity": "严重程度",
+    "message": "说明", "location": "位置", "keys": "涉及字段", "scope": "范围",
+    "n_reports": "报告数", "n_agencies": "机构数", "n_new_requests": "新收申请",
+    "n_handled": "办理总计", "n_carried_over": "上年结转", "n_carried_forward": "结转下年度",
+    "substantive_rate": "实质公开率", "unable_rate": "无法提供率", "denial_rate": "不予公开率",
+    "n_reviews": "行政复议", "review_correction_rate": "复议纠错率", "n_lawsuits": "行政诉讼",
+    "litigation_correction_rate": "诉讼纠错率", "n_reports_with_errors": "有错误的报告",
+    "n_late_reports": "逾期报告", "applicant": "申请人类型", "n_requests": "申请数",
+    "outcome": "办理结果", "share": "占比", "reason": "原因", "reason_zh": "原因说明",
+    "block": "类别", "n_maintained": "结果维持", "n_corrected": "结果纠正", "n_other": "其他结果",
+    "n_pending": "尚未审结", "n_total": "总计", "correction_rate": "纠错率", "item": "项目",
+    "metric": "指标", "status": "状态", "n_findings": "问题数", "change": "变化",
+    "change_rate": "变化率", "n_new_requests_prev": "上年新收申请", "rank": "排名",
+    "section": "部分", "text": "内容", "superseded_by": "被替代为", "in_registry": "在名录中",
+}
+
+
+def zh_columns(columns: list[str]) -> dict[str, str]:
+    """A rename map to Chinese headers (columns without a label keep their name)."""
+    return {c: COLUMN_ZH.get(c, c) for c in columns}

@@ -1,0 +1,1 @@
+"""The only code that imports streamlit: cached connection and queries, charts, filters."""
