@@ -17,13 +17,13 @@ import os
 import shutil
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 from tqdm import tqdm
 
 from xxgk.parse import PARSER_VERSION, parse_bytes
@@ -33,7 +33,8 @@ from xxgk.validate import check_carry_continuity, check_copied_narrative, check_
 from xxgk.warehouse import Batch, create_schema, execute_query, report_id_of
 
 REPORT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
-PAUSE_ENV = "XXGK_INGEST_PAUSE_BEFORE_SWAP"  # tests: signal a file, then wait to be killed
+PAUSE_ENV = "XXGK_INGEST_PAUSE_BEFORE_SWAP"
+DEFAULT_CHUNK = 1000  # tests: signal a file, then wait to be killed
 
 
 @dataclass
@@ -102,14 +103,16 @@ def _read_new(files: list[Path], known: set[str], summary: IngestSummary
     return todo
 
 
-def parse_all(todo: list[tuple[Path, bytes]], workers: int, progress: bool) -> list[dict]:
-    """Parse in a process pool (in-process for one worker), with a progress bar."""
+def parse_all(todo: list[tuple[Path, bytes]], workers: int, progress: bool) -> Iterator[dict]:
+    """Parse in a process pool (in-process for one worker), with a progress bar; records come
+    out in the order of ``todo`` as they are ready."""
     items = [(str(p), d) for p, d in todo]
-    bar = dict(total=len(items), unit="report", desc="parse", disable=not progress)
+    bar = dict(total=len(items), unit="report", desc="parse", disable=None if progress else True)
     if workers <= 1 or len(items) < 8:
-        return [_parse(i) for i in tqdm(items, **bar)]
+        yield from tqdm(map(_parse, items), **bar)
+        return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(tqdm(pool.map(_parse, items, chunksize=8), **bar))
+        yield from tqdm(pool.map(_parse, items, chunksize=8), **bar)
 
 
 def _place(con: duckdb.DuckDBPyConnection, matcher: Matcher, record: dict,
@@ -127,31 +130,29 @@ def _place(con: duckdb.DuckDBPyConnection, matcher: Matcher, record: dict,
         "message": f"机构“{agency.name}”不在机构名录中，按报告所写地区（{record['region'] or '无'}）归属"}]
 
 
-def load_records(con: duckdb.DuckDBPyConnection, matcher: Matcher, records: list[dict],
-                 paths: dict[str, Path], summary: IngestSummary) -> set[str]:
-    """Insert the records (in the order given: later ones supersede earlier ones of the same
-    agency-year, and every new one supersedes what was loaded before)."""
-    batch, latest, touched = Batch(), {}, set()
+def load_records(con: duckdb.DuckDBPyConnection, matcher: Matcher, records: Iterable[dict],
+                 paths: dict[str, Path], summary: IngestSummary,
+                 chunk: int = DEFAULT_CHUNK) -> set[str]:
+    """Insert the records, a chunk at a time (memory stays flat on large runs)."""
+    batch, touched = Batch(), set()
     for record in records:
         agency_id, province, extra = _place(con, matcher, record, summary)
         synthetic = _is_synthetic(paths[record["source"]["path"]], province)
         rid = batch.add_report(record, agency_id, synthetic)
         batch.add_findings(rid, extra, scope="warehouse")
         summary.severities.update(f["severity"] for f in record["findings"] + extra)
+        summary.loaded += 1
         touched.add(agency_id)
-        # An agency told only by a name several agencies share cannot supersede anything.
-        if record["year"] is not None and not (extra and record["region"] is None):
-            latest[(agency_id, record["year"])] = rid
+        if len(batch.reports) >= chunk:
+            batch.write(con)
     batch.write(con)
-    summary.loaded += len(records)
-    newest = pd.DataFrame([(a, y, r) for (a, y), r in latest.items()],
-                          columns=["agency_id", "year", "report_id"])
-    con.register("new_latest", newest)
-    try:
-        summary.superseded += len(execute_query(con, "load/supersede"))
-    finally:
-        con.unregister("new_latest")
     return touched
+
+
+def supersede(con: duckdb.DuckDBPyConnection, agency_ids: set[str], started: datetime) -> int:
+    """Leave one current report per agency-year (queries/load/supersede.sql says which)."""
+    return len(execute_query(con, "load/supersede", agency_ids=sorted(agency_ids),
+                             run_started_at=started))
 
 
 def recheck_agencies(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> None:
@@ -206,12 +207,13 @@ def ingest(paths: list[Path], db: Path, registries: list[Path] | None = None,
         summary.files = len(files)
         known = {row[0] for row in con.execute("select sha256 from reports").fetchall()}
         todo = _read_new(files, known, summary)
-        records = parse_all(todo, workers or os.cpu_count() or 1, progress)
-        records.sort(key=lambda r: (r["year"] or 0, r["published_on"] or "", r["source"]["path"]))
+        started = datetime.now(UTC).replace(tzinfo=None)
         con.execute("begin")
         matcher = load_agencies(con, registries or default_registries(db))
+        records = parse_all(todo, workers or os.cpu_count() or 1, progress)
         touched = load_records(con, matcher, records, {str(p): p for p, _ in todo}, summary)
         if touched:
+            summary.superseded = supersede(con, touched, started)
             recheck_agencies(con, touched)
         con.execute("commit")
         con.execute("checkpoint")

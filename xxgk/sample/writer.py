@@ -32,7 +32,7 @@ def write_corpus(out: Path, n_agencies: int, years: tuple[int, int] = DEFAULT_YE
     written, size = 0, 0
     for fmt in formats or ["txt"]:
         agencies, stream = generate(n_agencies, years, seed, layouts, fmt)
-        for report in tqdm(stream, desc=f"sample {fmt}", unit="report", leave=False):
+        for report in tqdm(stream, desc=f"sample {fmt}", unit="report", leave=False, disable=None):
             (out / f"{report.name}{report.ext}").write_bytes(report.content)
             size += len(report.content)
             if truth:
