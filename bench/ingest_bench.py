@@ -12,8 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from xxgk.ingest import ingest  # noqa: E402
-from xxgk.sample.writer import write_corpus  # noqa: E402
+from xxgk.ingest import ingest
+from xxgk.sample.writer import write_corpus
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
