@@ -2,25 +2,21 @@
 left out where the arithmetic cannot place them; no input makes the parser raise."""
 
 import random
-from itertools import combinations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import parse_text
-from xxgk.model import REVIEW_BLOCKS, request_columns, request_rows
 from xxgk.parse import parse_bytes
 from xxgk.sample.document import ReportSpec, render_text
-from xxgk.sample.grids import PROACTIVE_LAYOUT
 from xxgk.sample.layouts import LAYOUTS
 from xxgk.sample.noise import perturb
+from xxgk.sample.truth import hidden_keys
 from xxgk.sample.values import random_values
 
 SETTINGS = settings(max_examples=200, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
 FULL_LAYOUTS = sorted(set(LAYOUTS) - {"T10"})
-COLS = [c for c, _ in request_columns()]
-OUTCOME_COLS = ["maintained", "corrected", "other", "pending", "total"]
 
 
 def _spec(template: str, seed: int) -> ReportSpec:
@@ -38,34 +34,6 @@ def test_random_valid_tables_parse_back_exactly(template, layout, seed, noisy):
     if noisy:
         text = perturb(text, random.Random(seed))
     assert parse_text(text)["values"] == spec.values
-
-
-def _table_rows(template: str) -> list[tuple[list[str], list[tuple[tuple[int, ...], int]]]]:
-    """Every printed row of the three tables as (keys, groups)."""
-    rows = [([f"requests.{r}.{c}" for c in COLS], [(tuple(range(6)), 6)])
-            for r, tpls, _ in request_rows() if template in tpls]
-    rows += [([f"proactive.{row}.{m}" for m in metrics], [])
-             for _, _, block_rows, metrics in PROACTIVE_LAYOUT[template] for row, _ in block_rows]
-    review = [f"{b}.{c}" for b in REVIEW_BLOCKS for c in OUTCOME_COLS]
-    rows.append((review, [(tuple(range(i, i + 4)), i + 4) for i in (0, 5, 10)]))
-    return rows
-
-
-def hidden_keys(template: str, printed: dict) -> set[str]:
-    """Brute force, independent of the parser: the cells of a row whose printed numbers (blanks
-    dropped, in order) do not prove their value — the cells the parser may leave out."""
-    hidden: set[str] = set()
-    for keys, groups in _table_rows(template):
-        shown = [printed[k] for k in keys if k in printed]
-        vectors = set()
-        for pos in combinations(range(len(keys)), len(shown)):
-            vec = [0] * len(keys)
-            for p, v in zip(pos, shown, strict=True):
-                vec[p] = v
-            if len(shown) == len(keys) or all(sum(vec[i] for i in g) == vec[t] for g, t in groups):
-                vectors.add(tuple(vec))
-        hidden |= {k for i, k in enumerate(keys) if len({v[i] for v in vectors}) != 1}
-    return hidden
 
 
 @SETTINGS
