@@ -1,22 +1,21 @@
-"""xxgk dashboard entry. Until the pages of the dashboard issue (#5) land, one overview of the
-warehouse (built from the embedded sample on first run)."""
-
-from __future__ import annotations
+"""xxgk dashboard: page config, navigation, the shared sidebar filters — nothing else."""
 
 import streamlit as st
 
-from xxgk.labels import zh_columns
+from xxgk.ui import PAGES_DIR
 from xxgk.ui.data import query
+from xxgk.ui.filters import sidebar_filters
 
-ALL = {"city": None, "districts": [], "kinds": [], "agency_ids": [], "year_from": 2019,
-       "year_to": 2100}
-
-st.set_page_config(page_title="xxgk 政府信息公开年报", layout="wide")
-st.title("政府信息公开工作年度报告")
-st.warning("当前显示的是样例数据（虚构的云泽市），不代表任何真实机构。")
-kpis = query("kpis_by_year", **ALL)
-if kpis.empty:
-    st.info("数据仓库中还没有报告：用 `python -m xxgk ingest 文件夹` 导入。")
-else:
-    st.subheader("逐年概况")
-    st.dataframe(kpis.rename(columns=zh_columns(list(kpis.columns))), hide_index=True)
+st.set_page_config(page_title="政府信息公开年报 · xxgk", page_icon="📊", layout="wide")
+TITLES = {"overview": "总览", "requests": "申请量", "outcomes": "办理结果", "review": "复议诉讼",
+          "proactive": "主动公开", "agency": "机构档案", "compare": "对比", "quality": "数据质量",
+          "upload": "导入"}
+navigation = st.navigation([st.Page(str(PAGES_DIR / f"{name}.py"), title=title, url_path=name,
+                                    default=name == "overview")
+                            for name, title in TITLES.items()])
+st.session_state["filters"] = sidebar_filters(query("filter_options"))
+provenance = query("provenance").iloc[0]
+if provenance.n_synthetic:
+    st.warning(f"当前数据含 {provenance.n_synthetic} 份样例报告（虚构的云泽市），不代表任何真实机构。",
+               icon="⚠️")
+navigation.run()

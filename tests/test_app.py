@@ -1,15 +1,90 @@
-"""The dashboard entry renders on a warehouse built at first run from the embedded sample."""
+"""The dashboard with AppTest: every page renders on the sample warehouse and on an empty one,
+filters change the numbers as the queries say, and the filter lives in the URL."""
 
+import duckdb
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import FILTERS, ROOT
+from xxgk.ingest import ensure_sample_warehouse
+from xxgk.warehouse import create_schema, run_query
+
+PAGES = ["overview", "requests", "outcomes", "review", "proactive", "agency", "compare",
+         "quality", "upload"]
 
 
-def test_first_run_builds_the_sample_warehouse_and_renders(tmp_path, monkeypatch):
-    db = tmp_path / "warehouse.duckdb"
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("app") / "warehouse.duckdb"
+    ensure_sample_warehouse(db)
+    return db
+
+
+@pytest.fixture(scope="module")
+def empty_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("empty") / "warehouse.duckdb"
+    with duckdb.connect(str(db)) as con:
+        create_schema(con)
+    return db
+
+
+def _as_list(value) -> list:
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+@pytest.fixture(scope="module")
+def entry():
+    return ROOT / "dashboard.py"
+
+
+def _app(db, monkeypatch, entry, **query_params) -> AppTest:
     monkeypatch.setenv("XXGK_DB", str(db))
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    app = AppTest.from_file(str(entry), default_timeout=120)
+    for key, value in query_params.items():
+        app.query_params[key] = value
+    return app.run()
+
+
+@pytest.mark.parametrize("warehouse", ["sample_db", "empty_db"])
+def test_every_page_renders(warehouse, request, monkeypatch, entry):
+    app = _app(request.getfixturevalue(warehouse), monkeypatch, entry)
     assert not app.exception
-    assert db.exists()
-    assert app.dataframe and len(app.dataframe[0].value) == 7  # 2019–2025
-    assert "样例数据" in app.warning[0].value
+    for page in PAGES:
+        app.switch_page(str(ROOT / "views" / f"{page}.py")).run()
+        assert not app.exception, (page, [e.value for e in app.exception])
+        assert not app.error, page
+        assert app.title, page
+
+
+def test_sample_banner_and_kpis(sample_db, monkeypatch, entry):
+    app = _app(sample_db, monkeypatch, entry)
+    assert "样例报告" in app.warning[0].value
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        last = run_query(con, "kpis_by_year", **FILTERS).iloc[-1]
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["报告数"] == str(int(last.n_reports))
+    assert metrics["新收申请（件）"] == f"{last.n_new_requests:,.0f}"
+
+
+def test_a_district_filter_changes_the_numbers(sample_db, monkeypatch, entry):
+    app = _app(sample_db, monkeypatch, entry)
+    district = app.sidebar.multiselect[0].options[0]
+    app.sidebar.multiselect[0].select(district).run()
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        last = run_query(con, "kpis_by_year", **{**FILTERS, "districts": [district]}).iloc[-1]
+    assert {m.label: m.value for m in app.metric}["报告数"] == str(int(last.n_reports))
+    assert _as_list(app.query_params["district"]) == [district]
+
+
+def test_query_params_round_trip(sample_db, monkeypatch, entry):
+    app = _app(sample_db, monkeypatch, entry, district=["青岚区"], kind=["街道"], **{"from": "2022"})
+    filters = app.session_state["filters"]
+    assert (filters.districts, filters.kinds, filters.year_from) == (["青岚区"], ["街道"], 2022)
+    assert _as_list(app.query_params["district"]) == ["青岚区"]
+    assert _as_list(app.query_params["from"]) == ["2022"]
+
+
+def test_unknown_values_in_the_url_are_ignored(sample_db, monkeypatch, entry):
+    app = _app(sample_db, monkeypatch, entry, district=["不存在区"], kind=["外星"], **{"from": "abc"})
+    assert not app.exception
+    assert app.session_state["filters"].districts == []

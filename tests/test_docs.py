@@ -38,3 +38,13 @@ def test_export_formats(small_warehouse, tmp_path):
     assert sorted(p.name for p in (tmp_path / "pq" / "reports").iterdir()) == \
         ["year=2021", "year=2022"]
     assert len(csv_files) == len(xlsx_files) == len(parquet) == 3
+
+
+def test_every_rule_the_code_can_raise_has_a_chinese_name():
+    from tests.conftest import ROOT
+    from xxgk.labels import RULE_ZH
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "xxgk").rglob("*.py"))
+    raised = set(re.findall(r'Finding\(\s*"([a-z-]+)"', source))
+    raised |= set(re.findall(r'"rule": "([a-z-]+)"', source))
+    assert raised and raised <= set(RULE_ZH), sorted(raised - set(RULE_ZH))

@@ -19,7 +19,11 @@ GRAIN_KEYS = {"kpis_by_year": ["year"], "requests_by_district_year": ["district"
               "proactive_by_year": ["year", "template", "item", "metric"],
               "coverage_agency_year": ["agency_id", "year"], "rankings_yoy": ["agency_id"],
               "compare_agencies": ["agency_id", "year"], "filter_options": ["agency_id"],
-              "agency_profile": ["report_id", "key"], "findings_by_rule": ["rule", "severity"]}
+              "agency_profile": ["report_id", "key"], "findings_by_rule": ["rule", "severity"],
+              "agencies_most_corrected": ["agency_id"], "agencies_most_problems": ["agency_id"]}
+
+
+ONE_ROW = {"provenance"}  # aggregates: one row of zeros on an empty warehouse
 
 
 def args_for(name: str) -> dict:
@@ -51,7 +55,8 @@ def empty(tmp_path_factory):
 def test_query_runs_and_keeps_its_grain(name, con, empty):
     frame = run_query(con, name, **args_for(name))
     assert len(frame) > 0
-    assert run_query(empty, name, **args_for(name)).empty
+    on_empty = run_query(empty, name, **args_for(name))
+    assert on_empty.empty or (name in ONE_ROW and on_empty.iloc[0].fillna(0).eq(0).all())
     if name in GRAIN_KEYS:
         assert not frame.duplicated(GRAIN_KEYS[name]).any()
 

@@ -28,13 +28,15 @@ from tqdm import tqdm
 
 from xxgk.parse import PARSER_VERSION, parse_bytes
 from xxgk.registry import DEFAULT_REGISTRIES, Matcher, load_registry, unknown_agency
+from xxgk.sample.places import CITY, DISTRICT_NAMES
 from xxgk.sample.places import PROVINCE as SYNTHETIC_PROVINCE
 from xxgk.validate import check_carry_continuity, check_copied_narrative, check_late_publication
 from xxgk.warehouse import Batch, create_schema, execute_query, report_id_of
 
 REPORT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
 PAUSE_ENV = "XXGK_INGEST_PAUSE_BEFORE_SWAP"
-DEFAULT_CHUNK = 1000  # tests: signal a file, then wait to be killed
+DEFAULT_CHUNK = 1000
+FICTIONAL_REGIONS = frozenset({CITY, *DISTRICT_NAMES})  # tests: signal a file, then wait to be killed
 
 
 @dataclass
@@ -77,11 +79,12 @@ def _parse(item: tuple[str, bytes]) -> dict:
     return record
 
 
-def _is_synthetic(path: Path, province: str | None) -> bool:
+def _is_synthetic(path: Path, province: str | None, region: str | None) -> bool:
+    """Generated reports: their truth file says so, or they belong to the fictional places."""
     truth = path.with_name(path.stem + ".truth.json")
     if truth.exists():
         return bool(json.loads(truth.read_text(encoding="utf-8")).get("synthetic"))
-    return province == SYNTHETIC_PROVINCE
+    return province == SYNTHETIC_PROVINCE or region in FICTIONAL_REGIONS
 
 
 def _read_new(files: list[Path], known: set[str], summary: IngestSummary
@@ -137,7 +140,7 @@ def load_records(con: duckdb.DuckDBPyConnection, matcher: Matcher, records: Iter
     batch, touched = Batch(), set()
     for record in records:
         agency_id, province, extra = _place(con, matcher, record, summary)
-        synthetic = _is_synthetic(paths[record["source"]["path"]], province)
+        synthetic = _is_synthetic(paths[record["source"]["path"]], province, record["region"])
         rid = batch.add_report(record, agency_id, synthetic)
         batch.add_findings(rid, extra, scope="warehouse")
         summary.severities.update(f["severity"] for f in record["findings"] + extra)

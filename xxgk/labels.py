@@ -29,9 +29,33 @@ COLUMN_ZH = {
     "metric": "指标", "status": "状态", "n_findings": "问题数", "change": "变化",
     "change_rate": "变化率", "n_new_requests_prev": "上年新收申请", "rank": "排名",
     "section": "部分", "text": "内容", "superseded_by": "被替代为", "in_registry": "在名录中",
+    "n_review_corrected": "复议被纠正", "n_litigation_corrected": "诉讼被纠正",
+    "agency_printed": "报告所写机构", "region_printed": "报告所写地区",
 }
 
 
 def zh_columns(columns: list[str]) -> dict[str, str]:
     """A rename map to Chinese headers (columns without a label keep their name)."""
     return {c: COLUMN_ZH.get(c, c) for c in columns}
+
+
+RULE_ZH = {
+    "request-balance": "勾稽关系不平（新收+结转≠办理+结转下年）", "row-total": "行总计≠各列之和",
+    "outcome-total": "办理结果总计≠各项之和", "review-total": "复议总计≠各项之和",
+    "litigation-total": "诉讼总计≠各项之和", "carry-continuity": "上年结转与上年报告不一致",
+    "copied-narrative": "叙述与上年雷同", "late-publication": "逾期发布",
+    "template-year": "格式版本与年度不符", "template-conflict": "格式版本信号矛盾",
+    "publication-date": "发布日期早于年度结束", "negative-count": "计数为负",
+    "ambiguous-cell": "数字无法确定所在列", "unreadable-cell": "数字多于列数",
+    "missing-row": "缺少表格行", "missing-section": "缺少部分", "table-missing": "表格缺失",
+    "table-as-text": "以文字代替表格", "placeholder-zero": "占位符按 0 读取", "fee-unit": "收费金额单位换算",
+    "unsupported-format": "2019 年前旧格式", "not-a-report": "不是年度报告",
+    "unreadable-file": "文件无法读取", "unknown-agency": "机构不在名录中",
+}
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def with_rule_names(frame):
+    """A findings frame with the rules and severities in words a supervisor reads."""
+    return frame.assign(rule=frame["rule"].map(lambda r: f"{RULE_ZH.get(r, r)}（{r}）"),
+                        severity=frame["severity"].map(lambda s: SEVERITY_ZH.get(s, s)))

@@ -1,0 +1,92 @@
+"""One real-browser smoke test: `streamlit run` on a free loopback port, Debian's Chromium
+driven by Playwright; every page opens without an error box, a CSV downloads with its header,
+and each page leaves a screenshot under the test's tmp dir."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from xxgk.ingest import ensure_sample_warehouse
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PAGES = {"overview": "总览", "requests": "申请量", "outcomes": "办理结果", "review": "行政复议与行政诉讼",
+         "proactive": "主动公开", "agency": "机构档案", "compare": "机构对比", "quality": "数据质量",
+         "upload": "导入报告"}
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None,
+                                reason="no chromium on PATH (Debian package 'chromium'; .ci/run installs it)")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "warehouse.duckdb"
+    ensure_sample_warehouse(db)
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port",
+         str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env={**os.environ, "XXGK_DB": str(db)}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not become healthy within 60 s")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def _wait_until_idle(page) -> None:
+    """Until the app stops running (Streamlit shows a running indicator while it reruns)."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+                           timeout=60_000)
+    page.wait_for_timeout(500)
+
+
+def test_every_page_in_a_real_browser(server, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        for path, title in PAGES.items():
+            page.goto(f"{server}/{'' if path == 'overview' else path}")  # the default page is /
+            page.get_by_role("heading", name=title).first.wait_for(timeout=60_000)
+            _wait_until_idle(page)
+            assert page.locator('[data-testid="stException"]').count() == 0, path
+            page.screenshot(path=str(tmp_path / f"{path}.png"), full_page=True)
+        page.goto(server)
+        page.get_by_role("heading", name="总览").first.wait_for(timeout=60_000)
+        _wait_until_idle(page)
+        with page.expect_download(timeout=60_000) as info:
+            page.get_by_role("button", name="下载 CSV").first.click()
+        data = Path(info.value.path()).read_bytes()
+        browser.close()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data[3:].decode("utf-8").splitlines()[0].split(",")[0] == "年度"
+    assert len(list(tmp_path.glob("*.png"))) == len(PAGES)

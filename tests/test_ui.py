@@ -1,0 +1,76 @@
+"""Charts, tables and downloads through their pure functions (AppTest cannot see them)."""
+
+import io
+
+import duckdb
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from tests.conftest import FILTERS
+from xxgk.ui import charts
+from xxgk.ui.downloads import file_stem, xlsx_bytes
+from xxgk.ui.filters import Filters, from_query_params, to_query_params
+from xxgk.ui.page import rate_text
+from xxgk.ui.tables import requests_table, review_table
+from xxgk.warehouse import run_query
+
+CHARTS = [("kpis_by_year", charts.requests_trend), ("requests_by_district_year", charts.requests_by_district),
+          ("applicant_mix", charts.applicant_mix), ("outcome_mix", charts.outcome_shares),
+          ("refusal_reasons", charts.refusal_reasons),
+          ("review_litigation_by_year", charts.review_outcomes),
+          ("coverage_agency_year", charts.coverage_grid)]
+
+
+@pytest.fixture(scope="module")
+def con(small_warehouse):
+    db, *_ = small_warehouse
+    with duckdb.connect(str(db), read_only=True) as connection:
+        yield connection
+
+
+@pytest.mark.parametrize(("name", "draw"), CHARTS)
+def test_charts_draw_the_query_frame(name, draw, con):
+    frame = run_query(con, name, **FILTERS)
+    figure = draw(frame.dropna(subset=[c for c in ("share",) if c in frame]))
+    assert isinstance(figure, go.Figure) and figure.data
+    assert figure.layout.title.text
+
+
+def test_outcomes_keep_their_colours(con):
+    figure = charts.outcome_shares(run_query(con, "outcome_mix", **FILTERS))
+    colours = {trace.name: trace.marker.color for trace in figure.data}
+    assert colours["予以公开"] == charts.OUTCOME_COLORS["予以公开"]
+    assert colours["无法提供"] == charts.OUTCOME_COLORS["无法提供"]
+
+
+def test_report_tables_like_the_report(con):
+    profile = run_query(con, "agency_profile", agency_id="t2")
+    one = profile[profile.year == 2022]
+    table = requests_table(one, "2021")
+    assert len(table) == 25 and table.iloc[0]["总计"] == 10
+    assert review_table(one).iloc[0]["结果纠正"] == 2
+
+
+def test_xlsx_download_has_chinese_headers():
+    frame = pd.DataFrame({"agency_name": ["教育局"], "n_new_requests": [3]})
+    back = pd.read_excel(io.BytesIO(xlsx_bytes(frame)))
+    assert list(back.columns) == ["机构", "新收申请"]
+
+
+def test_file_names_say_what_and_which_filter():
+    filters = Filters(districts=["青岚区"], kinds=["街道"], year_from=2021, year_to=2023)
+    assert file_stem("机构申请量", filters.slug()) == "机构申请量_青岚区-街道-2021-2023"
+
+
+def test_filters_survive_the_url():
+    filters = Filters(city="云泽市", districts=["青岚区", "白鹭区"], kinds=["部门"],
+                      agency_ids=["a001"], year_from=2020, year_to=2024)
+    url = {k: v if isinstance(v, list) else [v] for k, v in to_query_params(filters).items()}
+    assert from_query_params(url, (2019, 2025)) == filters
+
+
+def test_small_samples_are_marked():
+    assert rate_text(0.5, 10) == ("50.0%（样本少）", True)
+    assert rate_text(0.5, 300) == ("50.0%", False)
+    assert rate_text(None, 0)[0] == "—"

@@ -1,0 +1,57 @@
+"""机构档案: one agency across all years — its tables as the report prints them, its findings
+beside, its narrative and its source files."""
+
+import streamlit as st
+
+from xxgk.labels import RULE_ZH
+from xxgk.ui.data import query
+from xxgk.ui.downloads import download_buttons, table
+from xxgk.ui.page import empty, filters
+from xxgk.ui.tables import proactive_table, requests_table, review_table
+
+st.title("机构档案")
+options = query("filter_options")
+f = filters()
+pool = options[options.agency_id.isin(f.agency_ids)] if f.agency_ids else options
+if f.districts:
+    pool = pool[pool.district.isin(f.districts)]
+if not empty(pool, "机构"):
+    names = dict(zip(pool.agency_id, pool.agency_name + "（" + pool.district.fillna("市级") + "）",
+                     strict=True))
+    agency_id = st.selectbox("机构", list(names), format_func=names.get, key="profile_agency")
+    profile = query("agency_profile", agency_id=agency_id)
+    reports = query("agency_reports", agency_id=agency_id)
+    if not empty(profile, "该机构的数值"):
+        years = sorted(profile.year.unique(), reverse=True)
+        year = st.radio("年度", years, horizontal=True, key="profile_year")
+        one = profile[profile.year == year]
+        template = one.template.iloc[0]
+        findings = query("findings_filtered", city=None, districts=[], kinds=[],
+                         agency_ids=[agency_id], year_from=int(year), year_to=int(year),
+                         rules=[], severities=[])
+        left, right = st.columns([5, 2])
+        with left:
+            st.subheader(f"{year} 年度 · {template} 版格式")
+            st.markdown("**三、收到和处理政府信息公开申请情况**")
+            st.dataframe(requests_table(one, template), hide_index=True, width="stretch")
+            st.markdown("**四、行政复议、行政诉讼情况**")
+            st.dataframe(review_table(one), hide_index=True, width="stretch")
+            st.markdown("**二、主动公开政府信息情况**")
+            st.dataframe(proactive_table(one), hide_index=True, width="stretch")
+            download_buttons(one, f"机构档案{year}", names[agency_id])
+        with right:
+            st.subheader("发现的问题")
+            if findings.empty:
+                st.success("没有发现问题。")
+            for row in findings.itertuples():
+                box = {"error": st.error, "warning": st.warning}.get(row.severity, st.info)
+                box(f"**{RULE_ZH.get(row.rule, row.rule)}** {row.message}"
+                    + (f"（{row.location}）" if row.location else ""))
+        st.subheader("叙述（总体情况、问题及改进、其他）")
+        texts = query("agency_narratives", agency_id=agency_id)
+        for row in texts[texts.year == year].itertuples():
+            with st.expander({"overview": "一、总体情况", "problems": "五、存在的主要问题及改进情况",
+                              "other": "六、其他需要报告的事项"}.get(row.section, row.section)):
+                st.write(row.text or "（空）")
+    st.subheader("来源文件")
+    table(reports, "来源文件", names.get(agency_id, agency_id))

@@ -1,0 +1,38 @@
+"""总览: KPI cards with year-over-year change, the request trend, the busiest agencies."""
+
+import streamlit as st
+
+from xxgk.ui import charts
+from xxgk.ui.downloads import download_buttons, table
+from xxgk.ui.page import empty, filtered, filters, for_year, rate_text
+
+st.title("总览")
+kpis = filtered("kpis_by_year")
+if not empty(kpis, "报告"):
+    last = kpis.iloc[-1]
+    prev = kpis.iloc[-2] if len(kpis) > 1 else None
+    st.caption(f"{int(last.year)} 年度" + (f"，与 {int(prev.year)} 年度相比" if prev is not None else ""))
+
+    def delta(column: str) -> str | None:
+        if prev is None:
+            return None
+        return f"{float(last[column] or 0) - float(prev[column] or 0):+,.0f}"
+
+    top, bottom = st.columns(4), st.columns(4)
+    top[0].metric("报告数", int(last.n_reports), delta("n_reports"))
+    top[1].metric("机构数", int(last.n_agencies), delta("n_agencies"))
+    top[2].metric("新收申请（件）", f"{last.n_new_requests or 0:,.0f}", delta("n_new_requests"))
+    text, _ = rate_text(last.substantive_rate, last.n_handled)
+    top[3].metric("实质公开率", text, help="(予以公开+部分公开) ÷ 办理结果总计；不足 30 件标“样本少”")
+    bottom[0].metric("行政复议（件）", f"{last.n_reviews or 0:,.0f}", delta("n_reviews"))
+    text, _ = rate_text(last.review_correction_rate, last.n_reviews)
+    bottom[1].metric("复议纠错率", text, help="结果纠正 ÷ (结果维持+结果纠正+其他结果)")
+    bottom[2].metric("行政诉讼（件）", f"{last.n_lawsuits or 0:,.0f}", delta("n_lawsuits"))
+    bottom[3].metric("有错误的报告", int(last.n_reports_with_errors), delta("n_reports_with_errors"),
+                     delta_color="inverse")
+    st.plotly_chart(charts.requests_trend(kpis), width="stretch")
+    download_buttons(kpis, "逐年概况", filters().slug())
+    st.subheader(f"{int(last.year)} 年新收申请最多的机构")
+    ranking = for_year("rankings_yoy", int(last.year)).head(15)
+    if not empty(ranking, "机构"):
+        table(ranking, "机构排名", filters().slug())

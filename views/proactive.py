@@ -1,0 +1,25 @@
+"""主动公开: section 二 per format — 2019 and 2021 measure different things, so each format is
+shown on its own and no line crosses the change."""
+
+import streamlit as st
+
+from xxgk.ui import charts
+from xxgk.ui.downloads import download_buttons
+from xxgk.ui.page import empty, filtered, filters
+
+st.title("主动公开")
+st.caption("2019 版格式（2019–2020 年度）统计“新制作/新公开/对外公开总数”，2021 版（2021 年度起）"
+           "统计“制发/废止/现行有效”：两者口径不同，分开展示。")
+data = filtered("proactive_by_year")
+if not empty(data, "主动公开数据"):
+    for template, label in (("2021", "2021 版格式"), ("2019", "2019 版格式")):
+        part = data[data.template == template]
+        if part.empty:
+            continue
+        st.subheader(label)
+        items = sorted(part["item"].unique())
+        item = st.selectbox("项目", items, key=f"item_{template}",
+                            format_func=lambda i, p=part: p[p["item"] == i].label_zh.iloc[0].split(" × ")[0])
+        chosen = part[part["item"] == item]
+        st.plotly_chart(charts.proactive_series(chosen), width="stretch")
+        download_buttons(part, f"主动公开{template}版", filters().slug())

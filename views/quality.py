@@ -1,0 +1,31 @@
+"""数据质量: findings by rule and severity, the coverage grid, the agencies with most problems."""
+
+import streamlit as st
+
+from xxgk.labels import SEVERITY_ZH, with_rule_names
+from xxgk.ui import charts
+from xxgk.ui.downloads import download_buttons, table
+from xxgk.ui.page import empty, filtered, filters
+
+st.title("数据质量")
+slug = filters().slug()
+by_rule = filtered("findings_by_rule")
+if not empty(by_rule, "报告"):
+    st.subheader("按规则统计")
+    table(with_rule_names(by_rule), "问题统计", slug)
+    rules = st.multiselect("规则", sorted(by_rule.rule.unique()), key="q_rules", placeholder="全部规则")
+    severities = st.multiselect("严重程度", list(SEVERITY_ZH), default=["error"],
+                                format_func=SEVERITY_ZH.get, key="q_severities")
+    found = filtered("findings_filtered", rules=rules, severities=severities)
+    st.subheader(f"问题明细（{len(found)} 条）")
+    st.caption("“报告编号”可在“机构档案”页找到对应报告及其来源文件。")
+    table(with_rule_names(found.drop(columns=["keys"])), "问题明细", slug)
+    st.subheader("报告覆盖（机构 × 年度）")
+    coverage = filtered("coverage_agency_year")
+    if not empty(coverage, "机构"):
+        st.plotly_chart(charts.coverage_grid(coverage), width="stretch")
+        download_buttons(coverage, "报告覆盖", slug)
+    st.subheader("问题最多的机构")
+    worst = filtered("agencies_most_problems")
+    if not empty(worst, "有问题的报告"):
+        table(worst, "问题最多的机构", slug)

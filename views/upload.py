@@ -1,0 +1,23 @@
+"""导入: upload report files, see what the parser reads and finds, then load them."""
+
+import streamlit as st
+
+from xxgk.ui.upload import MAX_MB, SUFFIXES, load_files, preview
+
+st.title("导入报告")
+st.caption(f"支持 {', '.join(SUFFIXES)} 文件，每个不超过 {MAX_MB} MB。先预览解析结果，再导入数据仓库。")
+files = st.file_uploader("选择报告文件", type=[s.lstrip(".") for s in SUFFIXES],
+                         accept_multiple_files=True, key="uploads")
+if not files:
+    st.info("尚未选择文件。")
+else:
+    rows, records = preview(files)
+    st.dataframe(rows, hide_index=True, width="stretch")
+    for name, record in records.items():
+        with st.expander(f"{name} 的问题（{len(record['findings'])} 条）"):
+            for finding in record["findings"]:
+                st.write(f"[{finding['severity']}] {finding['rule']}：{finding['message']}")
+    if st.button("导入数据仓库", type="primary", disabled=not records):
+        with st.spinner("正在导入……"):
+            summary = load_files(files)
+        st.success(summary)

@@ -1,0 +1,47 @@
+"""Downloads: every table and chart's data as CSV (UTF-8 with BOM) and XLSX, the file name
+saying what and which filter."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import streamlit as st
+
+from xxgk.export import frame_to_csv_bytes
+from xxgk.labels import zh_columns
+
+
+def xlsx_bytes(frame: pd.DataFrame) -> bytes:
+    """An XLSX with Chinese headers."""
+    buffer = io.BytesIO()
+    frame.rename(columns=zh_columns(list(frame.columns))).to_excel(buffer, index=False)
+    return buffer.getvalue()
+
+
+def file_stem(what: str, slug: str) -> str:
+    return f"{what}_{slug}".replace("/", "-").replace(" ", "")
+
+
+def download_buttons(frame: pd.DataFrame, what: str, slug: str) -> None:
+    """Two buttons under a table or chart, fed by the same frame."""
+    stem = file_stem(what, slug)
+    left, right, _ = st.columns([1, 1, 2])
+    left.download_button("下载 CSV", frame_to_csv_bytes(frame), f"{stem}.csv", "text/csv",
+                         key=f"csv_{what}")
+    right.download_button("下载 XLSX", xlsx_bytes(frame), f"{stem}.xlsx",
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          key=f"xlsx_{what}")
+
+
+def column_formats(columns: list[str]) -> dict:
+    """Rates and shares shown as percentages, under their Chinese header."""
+    return {zh_columns([c])[c]: st.column_config.NumberColumn(format="percent")
+            for c in columns if c.endswith(("_rate", "share"))}
+
+
+def table(frame: pd.DataFrame, what: str, slug: str) -> None:
+    """A table with Chinese headers and its downloads."""
+    st.dataframe(frame.rename(columns=zh_columns(list(frame.columns))), hide_index=True,
+                 width="stretch", column_config=column_formats(list(frame.columns)))
+    download_buttons(frame, what, slug)

@@ -1,0 +1,102 @@
+"""The shared sidebar filters, kept in the URL (st.query_params) so a view can be shared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import streamlit as st
+
+KINDS = ["街道", "乡镇", "部门", "政府"]
+ALL_CITIES = "全部城市"
+DEFAULT_YEARS = (2019, 2025)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the supervisor selected; ``params()`` feeds every filtered query."""
+
+    city: str | None = None
+    districts: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    agency_ids: list[str] = field(default_factory=list)
+    year_from: int = DEFAULT_YEARS[0]
+    year_to: int = DEFAULT_YEARS[1]
+
+    def params(self) -> dict:
+        return {"city": self.city, "districts": list(self.districts), "kinds": list(self.kinds),
+                "agency_ids": list(self.agency_ids), "year_from": self.year_from,
+                "year_to": self.year_to}
+
+    def slug(self) -> str:
+        """A short description for file names: 青岚区-街道-2021-2025."""
+        parts = [self.city or "", *self.districts, *self.kinds,
+                 f"{len(self.agency_ids)}机构" if self.agency_ids else "",
+                 f"{self.year_from}-{self.year_to}"]
+        return "-".join(p for p in parts if p)
+
+
+def to_query_params(filters: Filters) -> dict[str, list[str] | str]:
+    """The URL form of a filter (only what differs from 'everything')."""
+    out: dict[str, list[str] | str] = {"from": str(filters.year_from), "to": str(filters.year_to)}
+    if filters.city:
+        out["city"] = filters.city
+    for key, values in (("district", filters.districts), ("kind", filters.kinds),
+                        ("agency", filters.agency_ids)):
+        if values:
+            out[key] = list(values)
+    return out
+
+
+def from_query_params(params: dict[str, list[str]], years: tuple[int, int]) -> Filters:
+    """A filter from the URL; anything unreadable falls back to 'everything'."""
+    def year(key: str, default: int) -> int:
+        try:
+            return min(max(int(params.get(key, [default])[0]), years[0]), years[1])
+        except (TypeError, ValueError):
+            return default
+    return Filters(city=(params.get("city") or [None])[0], districts=params.get("district", []),
+                   kinds=[k for k in params.get("kind", []) if k in KINDS],
+                   agency_ids=params.get("agency", []), year_from=year("from", years[0]),
+                   year_to=year("to", years[1]))
+
+
+def _seed_state(options: pd.DataFrame, years: tuple[int, int]) -> None:
+    """Once per session: widget state from the URL (a shared link opens the same view)."""
+    if st.session_state.get("_filters_seeded"):
+        return
+    raw = {k: st.query_params.get_all(k) for k in st.query_params}
+    start = from_query_params(raw, years)
+    st.session_state.update({
+        "f_city": start.city if start.city in set(options.city.dropna()) else ALL_CITIES,
+        "f_districts": [d for d in start.districts if d in set(options.district.dropna())],
+        "f_kinds": start.kinds,
+        "f_agencies": [a for a in start.agency_ids if a in set(options.agency_id)],
+        "f_years": (start.year_from, max(start.year_from, start.year_to)),
+        "_filters_seeded": True})
+
+
+def sidebar_filters(options: pd.DataFrame) -> Filters:
+    """Draw the sidebar filters from the warehouse's agencies; write them back to the URL."""
+    years = ((int(options.year_min.min()), int(options.year_max.max())) if not options.empty
+             else DEFAULT_YEARS)
+    _seed_state(options, years)
+    with st.sidebar:
+        st.header("筛选")
+        cities = sorted(options.city.dropna().unique())
+        choice = st.selectbox("城市", [ALL_CITIES, *cities], key="f_city")
+        city = None if choice == ALL_CITIES else choice
+        in_city = options if city is None else options[options.city == city]
+        districts = st.multiselect("区县", sorted(in_city.district.dropna().unique()),
+                                   key="f_districts", placeholder="全部区县")
+        kinds = st.multiselect("机构类型", KINDS, key="f_kinds", placeholder="全部类型")
+        names = dict(zip(in_city.agency_id, in_city.agency_name, strict=True))
+        agencies = st.multiselect("机构（可输入名称搜索）", list(names), key="f_agencies",
+                                  format_func=lambda a: names.get(a, a), placeholder="全部机构")
+        if years[0] < years[1]:
+            chosen = st.slider("年度", years[0], years[1], key="f_years")
+        else:
+            chosen = (years[0], years[1])
+    filters = Filters(city, districts, kinds, agencies, int(chosen[0]), int(chosen[1]))
+    st.query_params.from_dict(to_query_params(filters))
+    return filters
