@@ -74,3 +74,12 @@ def test_small_samples_are_marked():
     assert rate_text(0.5, 10) == ("50.0%（样本少）", True)
     assert rate_text(0.5, 300) == ("50.0%", False)
     assert rate_text(None, 0)[0] == "—"
+
+
+def test_proactive_lines_start_at_zero_and_name_the_metric(con):
+    frame = run_query(con, "proactive_by_year", **FILTERS)
+    one = frame[(frame.template == "2021") & (frame["item"] == "rules")]
+    figure = charts.proactive_series(one)
+    assert figure.layout.yaxis.rangemode == "tozero"
+    assert {t.name for t in figure.data} == {"本年制发件数", "本年废止件数", "现行有效件数"}
+    assert figure.layout.title.text == "主动公开 · 规章"

@@ -15,6 +15,8 @@ BLOCK_ZH = {"review": "行政复议", "litigation_direct": "行政诉讼·直接
             "litigation_after_review": "行政诉讼·复议后起诉"}
 APPLICANT_ZH = {"natural_person": "自然人", "commercial": "商业企业", "research": "科研机构",
                 "social_org": "社会公益组织", "legal_service": "法律服务机构", "other_org": "其他组织"}
+# 结果纠正 is where the agency lost: red; the rest in quiet tones.
+RESULT_COLORS = {"结果维持": "#5c7cfa", "结果纠正": "#c62828", "其他结果": "#adb5bd", "尚未审结": "#e9ecef"}
 STATUS_ZH = {"published": "按时发布", "late": "逾期发布", "with errors": "有错误", "missing": "缺失"}
 STATUS_COLORS = {"按时发布": "#2e7d32", "逾期发布": "#f9a825", "有错误": "#c62828", "缺失": "#bdbdbd"}
 
@@ -78,7 +80,10 @@ def review_outcomes(frame: pd.DataFrame) -> go.Figure:
              "n_pending": "尚未审结"}
     long = long.assign(result=long.result.map(names), block=long.block.map(BLOCK_ZH))
     fig = px.bar(long, x="year", y="n", color="result", facet_col="block",
-                 labels={"year": "年度", "n": "件数", "result": "结果", "block": ""})
+                 color_discrete_map=RESULT_COLORS,
+                 category_orders={"block": list(BLOCK_ZH.values()), "result": list(RESULT_COLORS)},
+                 labels={"year": "年度", "n": "件数", "result": "结果", "block": "类别"})
+    fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
     fig.update_xaxes(dtick=1)
     return _layout(fig, "行政复议与行政诉讼")
 
@@ -86,8 +91,10 @@ def review_outcomes(frame: pd.DataFrame) -> go.Figure:
 def correction_rates(frame: pd.DataFrame) -> go.Figure:
     data = frame.assign(block=frame.block.map(BLOCK_ZH), rate=frame.correction_rate * 100)
     fig = px.line(data, x="year", y="rate", color="block", markers=True,
+                  category_orders={"block": list(BLOCK_ZH.values())},
                   labels={"year": "年度", "rate": "纠错率（%）", "block": ""})
     fig.update_xaxes(dtick=1)
+    fig.update_yaxes(rangemode="tozero")
     return _layout(fig, "纠错率（结果纠正 ÷ 已审结）")
 
 
@@ -96,6 +103,7 @@ def metric_lines(frame: pd.DataFrame, column: str, label: str) -> go.Figure:
     fig = px.line(frame, x="year", y=column, color="agency_name", markers=True,
                   labels={"year": "年度", column: label, "agency_name": "机构"})
     fig.update_xaxes(dtick=1)
+    fig.update_yaxes(rangemode="tozero")
     return _layout(fig, label)
 
 
@@ -112,7 +120,12 @@ def coverage_grid(frame: pd.DataFrame) -> go.Figure:
 
 
 def proactive_series(frame: pd.DataFrame) -> go.Figure:
-    fig = px.line(frame, x="year", y="value", color="label_zh", markers=True,
-                  labels={"year": "年度", "value": "数量", "label_zh": "项目"})
+    """One section-二 item over the years of one format, a line per metric, from zero."""
+    parts = frame.label_zh.fillna(frame.metric).str.split(" × ")
+    data = frame.assign(item_zh=parts.str[0],
+                        metric_zh=parts.str[-1].str.replace(r"\s*\(.*\)$", "", regex=True))
+    fig = px.line(data, x="year", y="value", color="metric_zh", markers=True,
+                  labels={"year": "年度", "value": "数量", "metric_zh": "指标"})
     fig.update_xaxes(dtick=1)
-    return _layout(fig, "主动公开")
+    fig.update_yaxes(rangemode="tozero")
+    return _layout(fig, f"主动公开 · {data.item_zh.iloc[0]}" if len(data) else "主动公开")
