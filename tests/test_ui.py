@@ -83,3 +83,36 @@ def test_proactive_lines_start_at_zero_and_name_the_metric(con):
     assert figure.layout.yaxis.rangemode == "tozero"
     assert {t.name for t in figure.data} == {"本年制发件数", "本年废止件数", "现行有效件数"}
     assert figure.layout.title.text == "主动公开 · 规章"
+
+
+class _Upload:
+    """What st.file_uploader hands over: a name, a size and the bytes."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name, self.size, self._data = name, len(data), data
+
+    def getvalue(self) -> bytes:
+        return self._data
+
+
+def test_upload_preview_then_load(small_warehouse, tmp_path, monkeypatch):
+    import shutil
+
+    from tests.conftest import SEED
+    from xxgk.ui import upload
+
+    db, *_ = small_warehouse
+    target = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(db, target)
+    monkeypatch.setenv("XXGK_DB", str(target))
+    files = [_Upload("seed.txt", SEED.read_bytes()), _Upload("huge.pdf", b"x" * 10)]
+    files[1].size = (upload.MAX_MB + 1) * 1024 * 1024
+    rows, records = upload.preview(files)
+    assert list(records) == ["seed.txt"]
+    assert rows.set_index("文件").loc["huge.pdf", "结果"].startswith("超过")
+    assert rows.set_index("文件").loc["seed.txt", "数值个数"] == 198
+    summary = upload.load_files(files)
+    assert "reports loaded 1" in summary
+    with duckdb.connect(str(target), read_only=True) as con:
+        assert con.execute("select count(*) from reports where agency_printed = '保健路街道办事处'"
+                           ).fetchone() == (1,)
