@@ -77,5 +77,5 @@ def test_cli_writes_reports_truths_and_registry(tmp_path):
 
 def test_embedded_sample_corpus_is_there():
     sample = ROOT / "data" / "sample"
-    assert len(list(sample.glob("a*_20*.txt"))) > 500
+    assert len([*sample.glob("a*_20*.txt"), *sample.glob("a*_20*.html")]) > 500
     assert (ROOT / "data" / "agencies.csv").exists()

@@ -43,10 +43,11 @@ if not empty(pool, "机构"):
             st.subheader("发现的问题")
             if findings.empty:
                 st.success("没有发现问题。")
+            marks = {"error": "🔴 错误", "warning": "🟠 警告", "info": "🔵 提示"}
             for row in findings.itertuples():
-                box = {"error": st.error, "warning": st.warning}.get(row.severity, st.info)
-                box(f"**{RULE_ZH.get(row.rule, row.rule)}** {row.message}"
-                    + (f"（{row.location}）" if row.location else ""))
+                st.markdown(f"{marks.get(row.severity, row.severity)} · "
+                            f"**{RULE_ZH.get(row.rule, row.rule)}** {row.message}"
+                            + (f"（{row.location}）" if row.location else ""))
         st.subheader("叙述（总体情况、问题及改进、其他）")
         texts = query("agency_narratives", agency_id=agency_id)
         for row in texts[texts.year == year].itertuples():

@@ -109,7 +109,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m xxgk", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    p_parse = sub.add_parser("parse", help="parse report files (txt for now)")
+    p_parse = sub.add_parser("parse", help="parse report files (txt, html, docx, pdf)")
     p_parse.add_argument("files", nargs="+", type=Path)
     p_parse.add_argument("--json", action="store_true", help="print the parse-output contract")
     p_parse.set_defaults(func=cmd_parse)
@@ -118,7 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_sample.add_argument("--agencies", type=int, default=100)
     p_sample.add_argument("--years", default="2019-2025", help="e.g. 2019-2025")
     p_sample.add_argument("--seed", type=int, default=0)
-    p_sample.add_argument("--formats", nargs="+", default=["txt"])
+    p_sample.add_argument("--formats", nargs="+", default=["txt"],
+                          help="txt html (each report in one of them)")
     p_sample.add_argument("--layouts", nargs="+", default=None, help="default: all text layouts")
     p_sample.add_argument("--registry", type=Path, default=None,
                           help="where agencies.csv goes (default: OUT/agencies.csv)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from xxgk.extract.docx import docx_to_lines
+from xxgk.extract.html import html_to_lines
 from xxgk.extract.pdf import pdf_to_lines
 from xxgk.extract.text import bytes_to_text
 
@@ -25,11 +26,15 @@ class Document:
 
 
 def sniff_format(data: bytes, suffix: str = "") -> str:
-    """The file's format by its first bytes, falling back to its suffix: pdf, docx or text."""
+    """The file's format by its first bytes, falling back to its suffix: pdf, docx, html, text."""
     if data.startswith(b"%PDF"):
         return "pdf"
     if data.startswith(b"PK\x03\x04") and (b"word/" in data[:4096] or suffix == ".docx"):
         return "docx"
+    head = data[:2048].lstrip().lower()
+    if suffix in (".html", ".htm") or head.startswith((b"<!doctype html", b"<html")) \
+            or b"<table" in data[:65536].lower():
+        return "html"
     return "text"
 
 
@@ -42,5 +47,8 @@ def bytes_to_document(data: bytes, suffix: str = ".txt") -> Document:
         return Document(lines=lines, format="pdf", problems=problems)
     if fmt == "docx":
         return Document(lines=docx_to_lines(data), format="docx")
+    if fmt == "html":
+        lines, encoding, problems = html_to_lines(data)
+        return Document(lines=lines, format="html", encoding=encoding, problems=problems)
     text, encoding, problems = bytes_to_text(data)
     return Document(lines=text.splitlines(), format="text", encoding=encoding, problems=problems)

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from xxgk.sample import defects as dx
 from xxgk.sample.document import ReportSpec, render_text
+from xxgk.sample.html import render_html
 from xxgk.sample.layouts import LAYOUTS
 from xxgk.sample.narrative import make_narrative
 from xxgk.sample.noise import perturb
@@ -28,7 +29,11 @@ Number = int | float
 Renderer = Callable[[ReportSpec, str, random.Random], bytes]
 RENDERERS: dict[str, tuple[str, Renderer]] = {
     "txt": (".txt", lambda spec, layout, rng: render_text(spec, layout, rng).encode("utf-8")),
+    "html": (".html", lambda spec, layout, rng: render_html(spec, rng).encode("utf-8")),
 }
+FORMAT_NAMES = {"txt": "text"}  # as the parser names them in source.format
+# Formats whose tables are real tables: no text layout applies.
+TABLE_FORMATS = frozenset({"html"})
 DEFAULT_YEARS = (2019, 2025)
 TITLE_STYLES = ["two-line"] * 4 + ["one-line"] * 4 + ["no-year", "no-agency"]
 
@@ -63,8 +68,8 @@ def _agency_rng(seed: int, agency: Agency) -> random.Random:
     return random.Random(int(digest[:16], 16))
 
 
-def agency_reports(agency: Agency, years: range, seed: int, layouts: list[str], fmt: str,
-                   rates: dict[str, float]) -> Iterator[Generated]:
+def agency_reports(agency: Agency, years: range, seed: int, layouts: list[str],
+                   formats: tuple[str, ...], rates: dict[str, float]) -> Iterator[Generated]:
     """Every report one agency publishes over the years, with its truth."""
     rng = _agency_rng(seed, agency)
     trend, carried = 1.0, {}
@@ -82,6 +87,7 @@ def agency_reports(agency: Agency, years: range, seed: int, layouts: list[str], 
         if "missing-year" in chosen and year != years[0]:
             previous = None
             continue
+        fmt = formats[0] if len(formats) == 1 else rng.choice(formats)
         report = _one_report(agency, year, template, values, chosen, previous, layouts, fmt, rng)
         previous = {"year": year, "narrative": report.truth["narrative"]}
         yield report
@@ -109,7 +115,7 @@ def _one_report(agency: Agency, year: int, template: str, values: dict[str, Numb
                       omitted_sections=frozenset({rng.choice([5, 6])} if "missing-section" in chosen
                                                  else ()),
                       title_style=rng.choice(TITLE_STYLES), full_signature=rng.random() < 0.3)
-    layout = rng.choice(layouts)
+    layout = "html" if fmt in TABLE_FORMATS else rng.choice(layouts)
     injected += [dx.Injected(d) for d in ("late", "wrong-template", "missing-section",
                                           "tables-missing", "sentence") if d in chosen]
     if spec.title_style == "no-agency" and not spec.full_signature:
@@ -162,7 +168,8 @@ def make_truth(spec: ReportSpec, layout: str, fmt: str, path: str, content: byte
                              "keys": d.keys, "where": None, "scope": info["scope"]})
             seen.add(info["rule"])
     return {
-        "source": {"path": path, "sha256": hashlib.sha256(content).hexdigest(), "format": fmt},
+        "source": {"path": path, "sha256": hashlib.sha256(content).hexdigest(),
+                   "format": FORMAT_NAMES.get(fmt, fmt)},
         "agency": spec.agency,
         "region": spec.region if region_shown else None,
         "year": spec.year, "template": None if spec.tables_missing else spec.template,
@@ -174,13 +181,14 @@ def make_truth(spec: ReportSpec, layout: str, fmt: str, path: str, content: byte
 
 
 def generate(n_agencies: int, years: tuple[int, int] = DEFAULT_YEARS, seed: int = 0,
-             layouts: list[str] | None = None, fmt: str = "txt",
+             layouts: list[str] | None = None, fmt: str | tuple[str, ...] = "txt",
              rates: dict[str, float] | None = None) -> tuple[list[Agency], Iterator[Generated]]:
     """The registry and a lazy stream of reports."""
     agencies = make_registry(n_agencies, random.Random(seed))
     chosen_layouts = layouts or list(LAYOUTS)
     span = range(years[0], years[1] + 1)
     stream = (report for agency in agencies
-              for report in agency_reports(agency, span, seed, chosen_layouts, fmt,
+              for report in agency_reports(agency, span, seed, chosen_layouts,
+                                           (fmt,) if isinstance(fmt, str) else tuple(fmt),
                                            rates if rates is not None else dx.DEFAULT_RATES))
     return agencies, stream

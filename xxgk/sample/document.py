@@ -67,32 +67,46 @@ def _proactive_sentence(spec: ReportSpec) -> list[str]:
             f"行政处罚决定{v.get('proactive.penalty.decisions', 0)}件。"]
 
 
-def _table(spec: ReportSpec, number: int, layout: str, rng: random.Random) -> list[str]:
-    if spec.tables_missing:
-        return []
-    if number == 2 and spec.proactive_as_sentence:
-        return _proactive_sentence(spec)
-    grid = {2: lambda: proactive_grid(spec.template, spec.values, spec.formatter),
-            3: lambda: requests_grid(spec.template, spec.values, spec.formatter),
-            4: lambda: review_grid(spec.values, spec.formatter)}[number]()
-    return LAYOUTS[layout](grid, rng)
+Block = tuple[str, object]  # ("title" | "p" | "h" | "sign", text) or ("table", grid)
+
+
+def blocks(spec: ReportSpec) -> list[Block]:
+    """The report's content in order, independent of the file format that prints it."""
+    out: list[Block] = [("title", line) for line in title_lines(spec)]
+    out.append(("p", "本报告根据《中华人民共和国政府信息公开条例》编制。本报告中所列数据的统计期限自"
+                     f"{spec.year}年1月1日起至{spec.year}年12月31日止。"))
+    bodies = {1: spec.narrative["overview"], 5: spec.narrative["problems"],
+              6: spec.narrative["other"]}
+    grids = {2: lambda: proactive_grid(spec.template, spec.values, spec.formatter),
+             3: lambda: requests_grid(spec.template, spec.values, spec.formatter),
+             4: lambda: review_grid(spec.values, spec.formatter)}
+    for number in range(1, 7):
+        if number in spec.omitted_sections:
+            continue
+        out.append(("h", spec.headings[number]))
+        if number in bodies:
+            out.append(("p", bodies[number]))
+        elif spec.tables_missing:
+            continue
+        elif number == 2 and spec.proactive_as_sentence:
+            out += [("p", line) for line in _proactive_sentence(spec)]
+        else:
+            out.append(("table", grids[number]()))
+    out.append(("sign", full_name(spec) if spec.full_signature else spec.agency))
+    if spec.published_on:
+        out.append(("sign", _date_zh(spec.published_on)))
+    return out
 
 
 def render_text(spec: ReportSpec, layout: str, rng: random.Random | None = None) -> str:
     """The report as a text file in one table layout."""
     rng = rng or random.Random(0)
-    period = (f"本报告根据《中华人民共和国政府信息公开条例》编制。本报告中所列数据的统计期限自"
-              f"{spec.year}年1月1日起至{spec.year}年12月31日止。")
-    lines = [*title_lines(spec), "", period, ""]
-    bodies = {1: spec.narrative["overview"], 5: spec.narrative["problems"],
-              6: spec.narrative["other"]}
-    for number in range(1, 7):
-        if number in spec.omitted_sections:
-            continue
-        lines.append(spec.headings[number])
-        lines += [bodies[number]] if number in bodies else _table(spec, number, layout, rng)
-        lines.append("")
-    lines.append(full_name(spec) if spec.full_signature else spec.agency)
-    if spec.published_on:
-        lines.append(_date_zh(spec.published_on))
+    lines: list[str] = []
+    for kind, content in blocks(spec):
+        if kind == "table":
+            lines += LAYOUTS[layout](content, rng)
+        else:
+            lines.append(str(content))
+        if kind in ("p", "table"):
+            lines.append("")
     return "\n".join(lines) + "\n"

@@ -88,11 +88,14 @@ class OracleReport:
 
 
 def run_oracle(n_agencies: int, seed: int = 0, workers: int = 2,
-               years: tuple[int, int] = DEFAULT_YEARS) -> OracleReport:
-    """Generate a corpus in memory and parse it back in a process pool."""
+               years: tuple[int, int] = DEFAULT_YEARS, formats: tuple[str, ...] = ("txt",)
+               ) -> OracleReport:
+    """Generate a corpus per format in memory and parse it back in a process pool."""
     start = time.perf_counter()
-    _, stream = generate(n_agencies, years, seed)
-    items = [(r.name, r.content, r.truth) for r in stream]
+    items = []
+    for fmt in formats:
+        _, stream = generate(n_agencies, years, seed, fmt=fmt)
+        items += [(r.name, r.content, r.truth) for r in stream]
     generated = time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         outcomes = list(pool.map(_compare_packed, items, chunksize=16))

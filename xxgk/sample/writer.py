@@ -26,19 +26,19 @@ def write_registry(path: Path, rows: list[dict[str, str]]) -> None:
 def write_corpus(out: Path, n_agencies: int, years: tuple[int, int] = DEFAULT_YEARS,
                  seed: int = 0, formats: list[str] | None = None, layouts: list[str] | None = None,
                  truth: bool = True, registry: Path | None = None) -> str:
-    """Generate and write; returns a one-line summary with the generator's speed."""
+    """Generate and write (each report in one of ``formats``); returns a one-line summary with
+    the generator's speed."""
     start = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     written, size = 0, 0
-    for fmt in formats or ["txt"]:
-        agencies, stream = generate(n_agencies, years, seed, layouts, fmt)
-        for report in tqdm(stream, desc=f"sample {fmt}", unit="report", leave=False, disable=None):
-            (out / f"{report.name}{report.ext}").write_bytes(report.content)
-            size += len(report.content)
-            if truth:
-                text = json.dumps(report.truth, ensure_ascii=False, separators=(",", ":"))
-                (out / f"{report.name}.truth.json").write_text(text + "\n", encoding="utf-8")
-            written += 1
+    agencies, stream = generate(n_agencies, years, seed, layouts, tuple(formats or ["txt"]))
+    for report in tqdm(stream, desc="sample", unit="report", leave=False, disable=None):
+        (out / f"{report.name}{report.ext}").write_bytes(report.content)
+        size += len(report.content)
+        if truth:
+            text = json.dumps(report.truth, ensure_ascii=False, separators=(",", ":"))
+            (out / f"{report.name}.truth.json").write_text(text + "\n", encoding="utf-8")
+        written += 1
     write_registry(registry or out / "agencies.csv", registry_rows(agencies))
     seconds = time.perf_counter() - start
     return (f"{written} reports of {len(agencies)} agencies, {years[0]}–{years[1]}, "

@@ -1,0 +1,34 @@
+"""Parity: the same report as text (every layout) and as a web page gives the same record."""
+
+import random
+
+import pytest
+
+from xxgk.parse import parse_bytes
+from xxgk.sample.document import ReportSpec, render_text
+from xxgk.sample.html import render_html
+from xxgk.sample.layouts import LAYOUTS
+from xxgk.sample.values import random_values
+
+FIELDS = ("agency", "region", "year", "template", "published_on", "values")
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_text_and_html_give_the_same_record(template):
+    year = 2020 if template == "2019" else 2024
+    spec = ReportSpec("城关镇人民政府", "临溪县", year, template,
+                      random_values(template, random.Random(4)), f"{year + 1}-01-22")
+    page = parse_bytes(render_html(spec, random.Random(1)).encode("utf-8"), "r.html")
+    assert page["source"]["format"] == "html"
+    for layout in sorted(set(LAYOUTS) - {"T10"}):
+        text = parse_bytes(render_text(spec, layout, random.Random(1)).encode("utf-8"), "r.txt")
+        assert {f: text[f] for f in FIELDS} == {f: page[f] for f in FIELDS}, layout
+
+
+def test_html_chrome_scripts_and_gbk_are_handled():
+    spec = ReportSpec("民政局", "白鹭区", 2022, "2021", random_values("2021", random.Random(2)),
+                      "2023-01-09")
+    page = render_html(spec).replace("<body>", "<body><script>var x='三、收到 1 2 3';</script>")
+    page = page.replace("<meta charset='utf-8'>", "<meta charset='gbk'>")
+    record = parse_bytes(page.encode("gbk"), "r.htm")
+    assert record["values"] == spec.values and record["agency"] == "民政局"
