@@ -88,3 +88,16 @@ def test_unknown_values_in_the_url_are_ignored(sample_db, monkeypatch, entry):
     app = _app(sample_db, monkeypatch, entry, district=["不存在区"], kind=["外星"], **{"from": "abc"})
     assert not app.exception
     assert app.session_state["filters"].districts == []
+
+
+def test_a_finding_link_opens_the_agency_and_year(sample_db, monkeypatch, entry):
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        agency_id, year = con.execute("select agency_id, year from report_facts where n_errors > 0 "
+                                      "order by agency_id, year limit 1").fetchone()
+    app = _app(sample_db, monkeypatch, entry, agency=[agency_id],
+               **{"from": str(year), "to": str(year)})
+    app.switch_page(str(ROOT / "views" / "agency.py")).run()
+    assert not app.exception
+    assert app.selectbox(key="profile_agency").value == agency_id
+    assert app.radio(key="profile_year").value == year
+    assert any("错误" in m.value for m in app.markdown)

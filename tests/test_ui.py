@@ -116,3 +116,15 @@ def test_upload_preview_then_load(small_warehouse, tmp_path, monkeypatch):
     with duckdb.connect(str(target), read_only=True) as con:
         assert con.execute("select count(*) from reports where agency_printed = '保健路街道办事处'"
                            ).fetchone() == (1,)
+
+
+def test_agency_labels_never_collide():
+    from xxgk.ui.filters import agency_labels
+
+    options = pd.DataFrame({"agency_id": ["a1", "a2", "a3", "a4"],
+                            "agency_name": ["民政局", "民政局", "民政局", "民政局"],
+                            "district": ["青岚区", "白鹭区", None, "白鹭区"]})
+    labels = agency_labels(options)
+    assert len(set(labels.values())) == 4
+    assert labels["a1"] == "民政局（青岚区）" and labels["a3"] == "民政局（市级）"
+    assert labels["a2"] == "民政局（白鹭区） [a2]"

@@ -6,6 +6,7 @@ import streamlit as st
 from xxgk.labels import RULE_ZH
 from xxgk.ui.data import query
 from xxgk.ui.downloads import download_buttons, table
+from xxgk.ui.filters import agency_labels
 from xxgk.ui.page import empty, filters
 from xxgk.ui.tables import proactive_table, requests_table, review_table
 
@@ -16,13 +17,13 @@ pool = options[options.agency_id.isin(f.agency_ids)] if f.agency_ids else option
 if f.districts:
     pool = pool[pool.district.isin(f.districts)]
 if not empty(pool, "机构"):
-    names = dict(zip(pool.agency_id, pool.agency_name + "（" + pool.district.fillna("市级") + "）",
-                     strict=True))
+    names = agency_labels(pool)
     agency_id = st.selectbox("机构", list(names), format_func=names.get, key="profile_agency")
     profile = query("agency_profile", agency_id=agency_id)
     reports = query("agency_reports", agency_id=agency_id)
     if not empty(profile, "该机构的数值"):
-        years = sorted(profile.year.unique(), reverse=True)
+        years = [y for y in sorted(profile.year.unique(), reverse=True)
+                 if f.year_from <= y <= f.year_to] or sorted(profile.year.unique(), reverse=True)
         year = st.radio("年度", years, horizontal=True, key="profile_year")
         one = profile[profile.year == year]
         template = one.template.iloc[0]

@@ -5,6 +5,7 @@ import streamlit as st
 from xxgk.ui import charts
 from xxgk.ui.data import query
 from xxgk.ui.downloads import table
+from xxgk.ui.filters import agency_labels
 from xxgk.ui.page import empty, filters
 
 MAX_AGENCIES = 6
@@ -14,8 +15,7 @@ METRICS = {"n_new_requests": "新收申请", "substantive_rate": "实质公开�
 st.title("机构对比")
 options = query("filter_options")
 f = filters()
-names = dict(zip(options.agency_id, options.agency_name + "（" + options.district.fillna("市级") + "）",
-                 strict=True))
+names = agency_labels(options)
 default = [a for a in f.agency_ids if a in names][:MAX_AGENCIES]
 chosen = st.multiselect("选择 2–6 个机构", list(names), default=default, format_func=names.get,
                         max_selections=MAX_AGENCIES, key="compare_agencies")

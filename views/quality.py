@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from xxgk.labels import SEVERITY_ZH, with_rule_names
+from xxgk.labels import SEVERITY_ZH, with_rule_names, zh_columns
 from xxgk.ui import charts
 from xxgk.ui.downloads import download_buttons, table
 from xxgk.ui.page import empty, filtered, filters
@@ -18,8 +18,14 @@ if not empty(by_rule, "报告"):
                                 format_func=SEVERITY_ZH.get, key="q_severities")
     found = filtered("findings_filtered", rules=rules, severities=severities)
     st.subheader(f"问题明细（{len(found)} 条）")
-    st.caption("“报告编号”可在“机构档案”页找到对应报告及其来源文件。")
-    table(with_rule_names(found.drop(columns=["keys"])), "问题明细", slug)
+    st.caption("点“打开”到该机构的档案：报告的表格、问题与来源文件。")
+    shown = with_rule_names(found.drop(columns=["keys"]))
+    shown.insert(0, "link", "/agency?agency=" + shown.agency_id + "&from=" + shown.year.astype(str)
+                 + "&to=" + shown.year.astype(str))
+    st.dataframe(shown.rename(columns=zh_columns(list(shown.columns))), hide_index=True,
+                 width="stretch", column_config={"link": st.column_config.LinkColumn(
+                     "报告", display_text="打开")})
+    download_buttons(found.drop(columns=["keys"]), "问题明细", slug)
     st.subheader("报告覆盖（机构 × 年度）")
     coverage = filtered("coverage_agency_year")
     if not empty(coverage, "机构"):

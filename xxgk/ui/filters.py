@@ -61,6 +61,15 @@ def from_query_params(params: dict[str, list[str]], years: tuple[int, int]) -> F
                    year_to=year("to", years[1]))
 
 
+def agency_labels(options: pd.DataFrame) -> dict[str, str]:
+    """agency_id → a label no other agency shares (widgets tell options apart by label):
+    the name with its district, and the id where even that is not unique."""
+    labels = (options.agency_name + "（" + options.district.fillna("市级") + "）").tolist()
+    seen = pd.Series(labels).duplicated(keep=False).tolist()
+    return {agency: f"{label} [{agency}]" if twin else label
+            for agency, label, twin in zip(options.agency_id, labels, seen, strict=True)}
+
+
 def _seed_state(options: pd.DataFrame, years: tuple[int, int]) -> None:
     """Once per session: widget state from the URL (a shared link opens the same view)."""
     if st.session_state.get("_filters_seeded"):
@@ -90,7 +99,7 @@ def sidebar_filters(options: pd.DataFrame) -> Filters:
         districts = st.multiselect("区县", sorted(in_city.district.dropna().unique()),
                                    key="f_districts", placeholder="全部区县")
         kinds = st.multiselect("机构类型", KINDS, key="f_kinds", placeholder="全部类型")
-        names = dict(zip(in_city.agency_id, in_city.agency_name, strict=True))
+        names = agency_labels(in_city)
         agencies = st.multiselect("机构（可输入名称搜索）", list(names), key="f_agencies",
                                   format_func=lambda a: names.get(a, a), placeholder="全部机构")
         if years[0] < years[1]:
