@@ -44,3 +44,16 @@ def small_warehouse(tmp_path_factory):
 
 
 FILTERS = dict(city=None, districts=[], kinds=[], agency_ids=[], year_from=2019, year_to=2030)
+
+
+@pytest.fixture(scope="session")
+def empty_warehouse(tmp_path_factory):
+    """A warehouse with the schema and no report."""
+    import duckdb
+
+    from xxgk.warehouse import create_schema
+
+    path = tmp_path_factory.mktemp("empty") / "warehouse.duckdb"
+    with duckdb.connect(str(path)) as con:
+        create_schema(con)
+    return path

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import FILTERS, ROOT
 from xxgk.ingest import ensure_sample_warehouse
-from xxgk.warehouse import create_schema, run_query
+from xxgk.warehouse import run_query
 
 PAGES = ["overview", "requests", "outcomes", "review", "proactive", "agency", "compare",
          "quality", "upload"]
@@ -21,11 +21,8 @@ def sample_db(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def empty_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("empty") / "warehouse.duckdb"
-    with duckdb.connect(str(db)) as con:
-        create_schema(con)
-    return db
+def empty_db(empty_warehouse):
+    return empty_warehouse
 
 
 def _as_list(value) -> list:

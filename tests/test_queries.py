@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from tests.conftest import FILTERS
-from xxgk.warehouse import QUERIES, create_schema, load_query, query_params, run_query
+from xxgk.warehouse import QUERIES, load_query, query_params, run_query
 
 READ_QUERIES = sorted(p.stem for p in QUERIES.glob("*.sql"))
 CHECKS = sorted(f"checks/{p.stem}" for p in (QUERIES / "checks").glob("*.sql"))
@@ -43,11 +43,8 @@ def con(small_warehouse):
 
 
 @pytest.fixture(scope="module")
-def empty(tmp_path_factory):
-    path = tmp_path_factory.mktemp("empty") / "empty.duckdb"
-    with duckdb.connect(str(path)) as connection:
-        create_schema(connection)
-    with duckdb.connect(str(path), read_only=True) as connection:
+def empty(empty_warehouse):
+    with duckdb.connect(str(empty_warehouse), read_only=True) as connection:
         yield connection
 
 
