@@ -43,4 +43,4 @@ def render_html(spec: ReportSpec, rng: random.Random | None = None) -> str:
         else:
             parts.append(f"<{tags[kind]}>{html.escape(str(content))}</{tags[kind]}>")
     parts.append("</body></html>")
-    return "\n".join(parts)
+    return "".join(parts)  # one line, as many sites serve their pages (minified)
