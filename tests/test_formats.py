@@ -32,3 +32,27 @@ def test_html_chrome_scripts_and_gbk_are_handled():
     page = page.replace("<meta charset='utf-8'>", "<meta charset='gbk'>")
     record = parse_bytes(page.encode("gbk"), "r.htm")
     assert record["values"] == spec.values and record["agency"] == "民政局"
+
+
+def test_web_page_that_fills_only_the_totals():
+    """Many agencies print only 总计: in a real table its column is known, so every total is
+    read and the applicant cells stay blank (never 0, never guessed)."""
+    values = random_values("2021", random.Random(6))
+    totals = {k: v for k, v in values.items()
+              if not k.startswith(("requests.", "review.", "litigation")) or k.endswith(".total")}
+    spec = ReportSpec("教育局", "白鹭区", 2022, "2021", totals, "2023-01-09")
+    record = parse_bytes(render_html(spec).encode("utf-8"), "r.html")
+    assert record["values"] == totals
+    severities = {f["severity"] for f in record["findings"] if f["rule"] == "row-total"}
+    assert severities <= {"warning", "info"}  # blanks make the rule say so, not fail
+
+
+def test_text_that_fills_only_the_totals_is_left_out_not_guessed():
+    values = random_values("2021", random.Random(6))
+    totals = {k: v for k, v in values.items()
+              if not k.startswith(("requests.", "review.", "litigation")) or k.endswith(".total")}
+    spec = ReportSpec("教育局", "白鹭区", 2022, "2021", totals, "2023-01-09")
+    for layout in ("T2d", "T5", "T10"):
+        record = parse_bytes(render_text(spec, layout, random.Random(2)).encode(), "r.txt")
+        wrong = {k: v for k, v in record["values"].items() if totals.get(k, 0) != v}
+        assert wrong == {}, layout

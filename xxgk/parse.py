@@ -13,6 +13,7 @@ from pathlib import Path
 from xxgk.extract import Document, bytes_to_document
 from xxgk.model import Finding
 from xxgk.recognise.atoms import Atom, cell_to_atoms, demote_vertical_placeholders
+from xxgk.recognise.grid import merge, requests_from_grid, review_from_grid
 from xxgk.recognise.metadata import read_metadata
 from xxgk.recognise.normalize import compact, normalize_lines
 from xxgk.recognise.proactive import proactive_from_atoms
@@ -26,7 +27,6 @@ PARSER_VERSION = "0.1.0"
 _SEPARATORS = re.compile(r"[\s|│┃¦｜]+")
 _OLD_OUTLINE = re.compile(r"依申请公开(?:政府)?信息(?:的)?情况|收费(?:及|和)减免|政府信息公开的收费")
 _NARRATIVE = {1: "overview", 5: "problems", 6: "other"}
-_READERS = {2: proactive_from_atoms, 3: requests_from_atoms, 4: review_from_atoms}
 FIRST_SUPPORTED_YEAR = 2019
 _PROSE_COUNT = re.compile(r"\d+\s*(?:件|个|项|条|万元|元)")
 
@@ -107,8 +107,10 @@ def document_to_record(doc: Document, source: dict) -> dict:
         if first else None
     meta = read_metadata(texts, overview_first, min((s.start for s in sections.values()),
                                                     default=None))
-    tables = {n: reader(span_atoms(work, *section_span(sections, n, len(work))))
-              for n, reader in _READERS.items()}
+    spans = {n: span_atoms(work, *section_span(sections, n, len(work))) for n in (2, 3, 4)}
+    tables = {2: proactive_from_atoms(spans[2]), 3: requests_from_atoms(spans[3])}
+    tables[4] = review_from_atoms(spans[4], run_together=tables[3].run_together)
+    tables = with_grids(tables, doc.grids)
     findings: list[Finding] = []
     record = _empty(source, [])
     record.update(agency=meta.agency, region=meta.region, year=meta.year,
@@ -135,6 +137,17 @@ def document_to_record(doc: Document, source: dict) -> dict:
     record.update(template=template, values=values, narrative=narrative(doc.lines, work, sections),
                   findings=[f.to_dict() for f in findings])
     return record
+
+
+def with_grids(tables: dict[int, TableResult], grids: list) -> dict[int, TableResult]:
+    """Real tables (HTML) complete what the text reading could not place (blank cells)."""
+    for grid in grids:
+        for number, read in ((3, lambda g: requests_from_grid(g, tables[3].template)),
+                             (4, review_from_grid)):
+            found = read(grid)
+            if found is not None:
+                tables[number] = merge(tables[number], found)
+    return tables
 
 
 def _unsupported(year: int | None, texts: list[str], tables: dict[int, TableResult]) -> bool:

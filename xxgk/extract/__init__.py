@@ -23,6 +23,7 @@ class Document:
     format: str = "text"
     encoding: str | None = None
     problems: list[str] = field(default_factory=list)
+    grids: list[list[list[str]]] = field(default_factory=list)  # real tables, spans expanded
 
 
 def sniff_format(data: bytes, suffix: str = "") -> str:
@@ -48,7 +49,8 @@ def bytes_to_document(data: bytes, suffix: str = ".txt") -> Document:
     if fmt == "docx":
         return Document(lines=docx_to_lines(data), format="docx")
     if fmt == "html":
-        lines, encoding, problems = html_to_lines(data)
-        return Document(lines=lines, format="html", encoding=encoding, problems=problems)
+        lines, encoding, problems, grids = html_to_lines(data)
+        return Document(lines=lines, format="html", encoding=encoding, problems=problems,
+                        grids=grids)
     text, encoding, problems = bytes_to_text(data)
     return Document(lines=text.splitlines(), format="text", encoding=encoding, problems=problems)

@@ -1,6 +1,7 @@
 """HTML (a report saved from a government site): text lines, each table row one line of
-tab-separated cells. A cell spanning several columns is written once; scripts, styles and
-navigation chrome carry no report text and are dropped."""
+tab-separated cells (a cell spanning several columns written once), and every table as a
+rectangular grid with its merged cells expanded (the text in the first cell of the span, the
+rest blank), so that a blank cell keeps its column. Scripts and styles are dropped."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from xxgk.extract.text import bytes_to_text
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "section",
            "article", "table")
 _DROP = ("script", "style", "noscript", "template", "svg", "head")
+DEFAULT_MAX_SPAN = 50
 
 
 def _cell_text(cell: Tag) -> str:
@@ -26,16 +28,43 @@ def _table_lines(table: Tag) -> list[str]:
     return lines
 
 
-def html_to_lines(data: bytes) -> tuple[list[str], str | None, list[str]]:
-    """(lines, encoding, problems) of an HTML page."""
+def _span(cell: Tag, name: str) -> int:
+    try:
+        return max(1, min(int(str(cell.get(name, 1)).strip() or 1), DEFAULT_MAX_SPAN))
+    except ValueError:
+        return 1
+
+
+def table_grid(table: Tag) -> list[list[str]]:
+    """The table as rows × columns, rowspan and colspan expanded (spanned places blank)."""
+    taken: dict[tuple[int, int], str] = {}
+    rows = [r for r in table.find_all("tr") if r.find_parent("table") is table]
+    for i, row in enumerate(rows):
+        col = 0
+        for cell in row.find_all(["td", "th"], recursive=False):
+            while (i, col) in taken:
+                col += 1
+            text = _cell_text(cell)
+            for di in range(_span(cell, "rowspan")):
+                for dj in range(_span(cell, "colspan")):
+                    taken[(i + di, col + dj)] = text if (di, dj) == (0, 0) else ""
+            col += _span(cell, "colspan")
+    width = 1 + max((c for _, c in taken), default=-1)
+    return [[taken.get((i, j), "") for j in range(width)] for i in range(len(rows))]
+
+
+def html_to_lines(data: bytes) -> tuple[list[str], str | None, list[str], list[list[list[str]]]]:
+    """(lines, encoding, problems, grids) of an HTML page."""
     text, encoding, problems = bytes_to_text(data)
     if problems:
-        return [], encoding, problems
+        return [], encoding, problems, []
     soup = BeautifulSoup(text, "lxml")
     for tag in soup(_DROP):
         tag.decompose()
+    grids = []
     for table in soup.find_all("table"):
         if table.find_parent("table") is None:
+            grids.append(table_grid(table))
             table.replace_with(soup.new_string("\n" + "\n".join(_table_lines(table)) + "\n"))
     for tag in soup.find_all(_BLOCKS):
         tag.insert_before("\n")
@@ -43,4 +72,4 @@ def html_to_lines(data: bytes) -> tuple[list[str], str | None, list[str]]:
     body = soup.body or soup
     lines = [" ".join(line.split()) if "\t" not in line else line.strip("\n")
              for line in body.get_text("").splitlines()]
-    return lines, encoding, []
+    return lines, encoding, [], grids

@@ -77,6 +77,9 @@ def requests_from_atoms(atoms: list[Atom]) -> TableResult:
     if not any(r.atoms for r in rows):
         return result
     result.found = True
+    with_numbers = [r for r in rows if r.atoms]
+    result.run_together = sum(len(r.atoms) == 1 and r.atoms[0].fused
+                              for r in with_numbers) * 2 > len(with_numbers)
     cands: dict[str, list[Vector]] = {}
     for r in rows:
         got = candidates_for(r.atoms, NCOLS, GROUPS) if r.atoms else [(0,) * NCOLS]

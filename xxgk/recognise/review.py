@@ -38,7 +38,7 @@ def table_numbers(atoms: list[Atom]) -> list[Atom]:
     return longest
 
 
-def review_from_atoms(atoms: list[Atom]) -> TableResult:
+def review_from_atoms(atoms: list[Atom], run_together: bool = False) -> TableResult:
     """Read the section-四 table out of the atoms of its section."""
     result = TableResult()
     text = "".join(a.text for a in atoms if not a.is_num)
@@ -47,7 +47,7 @@ def review_from_atoms(atoms: list[Atom]) -> TableResult:
         return result
     result.found = True
     row = RowNumbers("review", nums, nums[0].line)
-    cands = candidates_for(nums, NCOLS, GROUPS)
+    cands = candidates_for(nums, NCOLS, GROUPS, run_together)
     if not cands:
         result.unreadable.update(KEYS)
         why = ("多于 15 个数字" if len(nums) > NCOLS else "数字的任何列位置都不满足 总计=各项之和")

@@ -22,6 +22,8 @@ class TableResult:
     where: dict[str, str] = field(default_factory=dict)  # key → "line N" of its row
     template: str | None = None
     found: bool = False  # numbers were read
+    blank: set[str] = field(default_factory=set)  # cells known to be printed blank (real tables)
+    run_together: bool = False  # most rows' numbers ran into their labels (layout T10)
     has_header: bool = False  # the table's own headers are there (an empty form has them)
 
 
@@ -65,20 +67,29 @@ def _continues(text: str, label: str) -> bool:
     return len(piece) <= DEFAULT_LABEL_TAIL or (bool(piece) and piece in label)
 
 
-def candidates_for(nums: list[Atom], ncols: int, groups: list[Group]) -> list[Vector] | None:
+def candidates_for(nums: list[Atom], ncols: int, groups: list[Group],
+                   run_together: bool = False) -> list[Vector] | None:
     """The vectors a row's number atoms can stand for; None when digits could not be split.
 
-    A lone run of digits may be cells printed with no separator (layout T10) and is also cut
-    every way the arithmetic allows; anything else is placed as printed.
+    A run of digits glued to its label is cells printed with no separator (layout T10) and is
+    cut every way the arithmetic allows; a lone number standing apart is cut too only when the
+    document's tables run together. Anything else is placed as printed.
     """
     placed = row_candidates([a.value for a in nums], ncols, groups)
     if len(nums) != 1 or ncols == 1 or not nums[0].text.isdigit():
         return placed
-    cut = fused_candidates(nums[0].text, ncols, groups)
+    if not (nums[0].fused or run_together):
+        return placed  # a lone number in an ordinary table is one number (a 总计 alone, say)
+    digits = nums[0].text
+    if len(digits) < ncols and digits.strip("0"):
+        # Fewer digits than cells: some cells were blank, and a blank-dropped run can always
+        # also be one number alone (a 总计 printed without its parts): nothing is proven.
+        return []
+    cut = fused_candidates(digits, ncols, groups)
     if cut is None:
         return None
-    # Run into its label, the digits are cells run together; standing alone they may be one
-    # number or several: both readings stay until the arithmetic rules one out.
+    # Run into its label, the digits are cells run together; standing alone in a document
+    # whose tables run together, they may be one number or several: both readings stay.
     return cut if nums[0].fused else list(dict.fromkeys(placed + cut))
 
 

@@ -107,7 +107,9 @@ def _one_report(agency: Agency, year: int, template: str, values: dict[str, Numb
         narrative["overview"] = previous["narrative"]["overview"]
         injected.append(dx.Injected("copied-narrative"))
     if "blanks" in chosen:
-        dx.blank_zeros(values, rng)
+        injected.append(dx.Injected("blanks", dx.blank_zeros(values, rng)))
+    if "totals-only" in chosen:
+        injected.append(dx.Injected("totals-only", dx.totals_only(values)))
     spec = ReportSpec(agency.name, agency.region, year, template, values,
                       publication_date(agency, year, "late" in chosen, rng), narrative,
                       tables_missing="tables-missing" in chosen,
@@ -153,6 +155,8 @@ def make_truth(spec: ReportSpec, layout: str, fmt: str, path: str, content: byte
     """The parse-output contract as a perfect reader gives it, plus hidden keys and defects."""
     values = printed_values(spec)
     hidden = sorted(hidden_keys(spec.template, values, run_together=layout == "T10"))
+    if layout in TABLE_FORMATS:  # a real table keeps every cell's column (sections 三 and 四)
+        hidden = [k for k in hidden if k.startswith("proactive.")]
     region_shown = (spec.title_style != "no-agency" or spec.full_signature
                     or spec.agency.startswith(spec.region or "\0"))
     findings = [{**f.to_dict(), "scope": "report"} for f in validate(Report(
@@ -163,7 +167,8 @@ def make_truth(spec: ReportSpec, layout: str, fmt: str, path: str, content: byte
         # A defect in cells the layout hides cannot be seen in this file: recorded, not required.
         info["detectable"] = not set(d.keys) & set(hidden) and not (
             info["scope"] == "report" and d.defect in dx.ARITHMETIC and info["rule"] not in seen)
-        if info["rule"] not in seen and (info["scope"] == "warehouse" or info["detectable"]):
+        if info["rule"] and info["rule"] not in seen and (
+                info["scope"] == "warehouse" or info["detectable"]):
             findings.append({"rule": info["rule"], "severity": "warning", "message": d.defect,
                              "keys": d.keys, "where": None, "scope": info["scope"]})
             seen.add(info["rule"])
@@ -176,7 +181,8 @@ def make_truth(spec: ReportSpec, layout: str, fmt: str, path: str, content: byte
         "published_on": spec.published_on,
         "values": values, "narrative": spec.narrative, "findings": findings,
         "hidden": hidden, "layout": layout, "synthetic": True,
-        "defects": [{**d.to_dict(), "detectable": not set(d.keys) & set(hidden)} for d in injected],
+        "defects": [{**d.to_dict(), "detectable": bool(d.to_dict()["rule"])
+                     and not set(d.keys) & set(hidden)} for d in injected],
     }
 
 

@@ -16,7 +16,7 @@ DEFAULT_RATES: dict[str, float] = {
     "balance": 0.03, "row-total": 0.03, "outcome-total": 0.03, "review-total": 0.015,
     "litigation-total": 0.015, "carry-mismatch": 0.04, "late": 0.08, "copied-narrative": 0.06,
     "wrong-template": 0.05, "blanks": 0.15, "missing-section": 0.02, "label-noise": 0.25,
-    "tables-missing": 0.02, "sentence": 0.02, "missing-year": 0.05,
+    "tables-missing": 0.02, "sentence": 0.02, "missing-year": 0.05, "totals-only": 0.04,
 }
 ARITHMETIC = ("balance", "row-total", "outcome-total", "review-total", "litigation-total")
 RULE_OF = {"balance": ("request-balance", "report"), "row-total": ("row-total", "report"),
@@ -90,6 +90,15 @@ def blank_zeros(values: dict[str, Number], rng: random.Random) -> list[str]:
     """Leave most zero cells of the tables blank, as many agencies print them."""
     share = rng.uniform(0.3, 1.0)
     gone = [k for k, v in values.items() if v == 0 and rng.random() < share]
+    for key in gone:
+        del values[key]
+    return gone
+
+
+def totals_only(values: dict[str, Number]) -> list[str]:
+    """Print only the 总计 cells of sections 三 and 四, as many small agencies do."""
+    gone = [k for k in values if k.startswith(("requests.", "review.", "litigation"))
+            and not k.endswith(".total")]
     for key in gone:
         del values[key]
     return gone

@@ -54,7 +54,9 @@ def hidden_keys(template: str, printed: dict[str, Number], run_together: bool = 
             continue
         if run_together:
             digits = "".join(plain_number(k, printed[k]) for k in keys if k in printed)
-            vectors = (fused_candidates(digits, len(keys), groups) or []) if digits.isdigit() else []
+            short = len(digits) < len(keys) and digits.strip("0") and len(keys) > 1
+            vectors = ((fused_candidates(digits, len(keys), groups) or [])
+                       if digits.isdigit() and not short else [])
             cells = agreed(vectors, len(keys))
             hidden |= {k for k, c in zip(keys, cells, strict=True) if c is None}
             continue

@@ -1,0 +1,163 @@
+"""Real tables (HTML): values read by column, so a blank cell keeps its place.
+
+A text layout loses where a blank cell was, and the atom reader can only place numbers by
+arithmetic. A web page's table, its merged cells expanded, still knows: once the header says
+which column is 自然人 … 总计 (or 结果维持 … 总计 for section 四), a number's column is read, not
+inferred. The grid reader only speaks when the header is complete and every number of a row
+stands in a known column; otherwise it says nothing and the atom reader's result stands.
+"""
+
+from __future__ import annotations
+
+from xxgk.model import Finding, request_key
+from xxgk.recognise.atoms import PLACEHOLDERS, Atom, read_number
+from xxgk.recognise.labels import LabelIndex, locate_rows, request_labels
+from xxgk.recognise.normalize import compact, normalize_line
+from xxgk.recognise.review import KEYS as REVIEW_KEYS
+from xxgk.recognise.tables import TableResult
+
+Grid = list[list[str]]
+APPLICANT_HEADS = [("natural_person", ("自然人",)), ("commercial", ("商业企业", "商业")),
+                   ("research", ("科研机构", "科研")), ("social_org", ("社会公益组织", "公益")),
+                   ("legal_service", ("法律服务机构", "法律服务")), ("other_org", ("其他",)),
+                   ("total", ("总计", "合计"))]
+OUTCOME_HEADS = [("maintained", "维持"), ("corrected", "纠正"), ("other", "其他"),
+                 ("pending", "审结"), ("total", "总计")]
+EXACT_HEADS = frozenset({"其他", "总计", "合计"})
+
+
+def _norm(cell: str) -> str:
+    return compact(normalize_line(cell))
+
+
+def _is_number(cell: str) -> bool:
+    text = normalize_line(cell).strip()
+    return bool(text) and (read_number(text) is not None or text in PLACEHOLDERS)
+
+
+def _head_matches(cell: str, words: tuple[str, ...]) -> bool:
+    return any(cell == w if w in EXACT_HEADS else w in cell for w in words)
+
+
+def request_columns(grid: Grid) -> tuple[int, dict[str, int]] | None:
+    """(first body row, column → index) from the header rows above 本年新收; None unless
+    all seven columns are found, distinct and in the format's order."""
+    start = next((i for i, row in enumerate(grid) if any("本年新收" in _norm(c) for c in row)), None)
+    if start is None or start == 0:
+        return None
+    header = [[_norm(c) for c in row] for row in grid[:start]]
+    found: dict[str, int] = {}
+    for col, words in APPLICANT_HEADS:
+        hits = [j for row in header for j, cell in enumerate(row) if _head_matches(cell, words)]
+        if hits:
+            found[col] = max(hits) if col == "total" else min(hits)
+    order = [found.get(col, -1) for col, _ in APPLICANT_HEADS]
+    if len(found) != len(APPLICANT_HEADS) or order != sorted(set(order)):
+        return None
+    return start, found
+
+
+def _read_cells(result: TableResult, row: list[str], columns: dict[str, int], keys: dict[str, str],
+                where: str) -> None:
+    for col, index in columns.items():
+        key, text = keys[col], normalize_line(row[index]).strip()
+        result.where[key] = where
+        if not text:
+            result.blank.add(key)  # blank: left out, as printed
+            continue
+        number = read_number(text)
+        if number is not None:
+            result.values[key] = number[0]
+        elif text in PLACEHOLDERS:
+            result.values[key] = 0
+        else:
+            result.unreadable.add(key)
+            result.findings.append(Finding("unreadable-cell", "warning",
+                                           f"单元格“{text}”不是数字，未取值", [key], where))
+
+
+def requests_from_grid(grid: Grid, template: str | None) -> TableResult | None:
+    """Section 三 from a real table; None when its header or rows cannot be told apart.
+
+    Rows are found by the same label matching as in text (exact anchors, then fuzzy), on the
+    label cells of each grid row; a row with numbers but no label the format knows, or a
+    number outside the seven columns, means the grid is not what its header says.
+    """
+    located = request_columns(grid)
+    if located is None:
+        return None
+    start, columns = located
+    value_columns = set(columns.values())
+    body = grid[start:]
+    if any(_is_number(c) for row in body for j, c in enumerate(row) if j not in value_columns):
+        return None
+    atoms = [Atom("text", normalize_line("".join(c for j, c in enumerate(row)
+                                                 if j not in value_columns)) or "-", start + i + 1)
+             for i, row in enumerate(body)]
+    labels = request_labels(template or "2019")
+    hits = locate_rows(LabelIndex(atoms), labels)
+    rows = {hit.first: row for row, hit in hits.items()}
+    if len(rows) != len(hits):
+        return None  # two rows of the format in one grid row
+    result = TableResult(template=template, found=True, has_header=True)
+    for i, cells in enumerate(body):
+        if i not in rows:
+            if any(_is_number(cells[j]) for j in value_columns):
+                return None
+            continue
+        keys = {col: request_key(rows[i], col) for col in columns}
+        _read_cells(result, cells, columns, keys, f"table row {start + i + 1}")
+    return result
+
+
+def review_from_grid(grid: Grid) -> TableResult | None:
+    """Section 四 from a real table: the 15 outcome columns named by their deepest header."""
+    data_rows = [i for i, row in enumerate(grid) if any(_is_number(c) for c in row)
+                 and all(_is_number(c) or not c.strip() for c in row)]
+    if not data_rows or data_rows[-1] == 0:
+        return None
+    body = data_rows[-1]
+    header = [[_norm(c) for c in row] for row in grid[:body]]
+    text = "".join(c for row in header for c in row)
+    if "复议" not in text or "诉讼" not in text:
+        return None
+    names = []
+    for j in range(len(grid[body])):
+        deepest = next((row[j] for row in reversed(header) if row[j]), "")
+        names.append(next((col for col, word in OUTCOME_HEADS if word in deepest), None))
+    indices = [j for j, name in enumerate(names) if name]
+    expected = [col for col, _ in OUTCOME_HEADS] * 3
+    if [names[j] for j in indices] != expected:
+        return None
+    if any(_is_number(c) for j, c in enumerate(grid[body]) if j not in indices):
+        return None
+    result = TableResult(found=True, has_header=True)
+    columns = {key: index for key, index in zip(REVIEW_KEYS, indices, strict=True)}
+    _read_cells(result, grid[body], columns, {k: k for k in REVIEW_KEYS}, f"table row {body + 1}")
+    return result
+
+
+def merge(atoms: TableResult, grid: TableResult) -> TableResult:
+    """The atom reader's result, completed by the grid's: a key the grid reads fills the
+    atoms' gap; where both read a key and differ, neither is kept and a finding says so."""
+    merged = TableResult(template=atoms.template or grid.template, found=True,
+                         has_header=atoms.has_header or grid.has_header,
+                         where={**atoms.where, **grid.where})
+    conflicts = sorted(k for k in set(atoms.values) & (set(grid.values) | grid.blank)
+                       if atoms.values[k] != grid.values.get(k, 0))
+    # A cell the table shows blank is left out, even where the text reading proved it 0.
+    merged.values = {k: v for k, v in {**atoms.values, **grid.values}.items()
+                     if k not in conflicts and k not in grid.blank}
+    read = set(merged.values) | grid.blank
+    merged.blank = set(grid.blank)
+    merged.unreadable = (atoms.unreadable | grid.unreadable | set(conflicts)) - read
+    for finding in atoms.findings + grid.findings:
+        keys = [k for k in finding.keys if k not in read] if finding.rule in (
+            "ambiguous-cell", "missing-row") else finding.keys
+        if keys or not finding.keys:
+            merged.findings.append(Finding(finding.rule, finding.severity, finding.message, keys,
+                                           finding.where))
+    if conflicts:
+        merged.findings.append(Finding("grid-conflict", "warning",
+                                       "表格按列读取与按文本读取的数值不一致，未取值", conflicts, None))
+    return merged
