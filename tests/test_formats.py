@@ -56,3 +56,16 @@ def test_text_that_fills_only_the_totals_is_left_out_not_guessed():
         record = parse_bytes(render_text(spec, layout, random.Random(2)).encode(), "r.txt")
         wrong = {k: v for k, v in record["values"].items() if totals.get(k, 0) != v}
         assert wrong == {}, layout
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_word_file_gives_the_same_record(template):
+    from xxgk.sample.word import render_docx
+
+    year = 2020 if template == "2019" else 2024
+    spec = ReportSpec("城关镇人民政府", "临溪县", year, template,
+                      random_values(template, random.Random(4)), f"{year + 1}-01-22")
+    word = parse_bytes(render_docx(spec, random.Random(1)), "r.docx")
+    text = parse_bytes(render_text(spec, "T1", random.Random(1)).encode("utf-8"), "r.txt")
+    assert word["source"]["format"] == "docx"
+    assert {f: word[f] for f in FIELDS} == {f: text[f] for f in FIELDS}

@@ -20,3 +20,10 @@ def test_oracle_two_thousand_reports():
     assert report.missing == 0
     assert report.defects > 300 and report.caught == report.defects
     assert report.failures == []
+
+
+def test_oracle_word_files():
+    report = run_oracle(25, seed=3, workers=2, formats=("docx",))
+    print(report.summary())
+    assert report.reports >= 120 and set(report.by_layout) == {"docx"}
+    assert report.wrong == 0 and report.missing == 0 and report.failures == []

@@ -47,7 +47,8 @@ def bytes_to_document(data: bytes, suffix: str = ".txt") -> Document:
         problems = [] if any(x.strip() for x in lines) else ["PDF 没有文字层（可能是扫描图片）"]
         return Document(lines=lines, format="pdf", problems=problems)
     if fmt == "docx":
-        return Document(lines=docx_to_lines(data), format="docx")
+        lines, grids = docx_to_lines(data)
+        return Document(lines=lines, format="docx", grids=grids)
     if fmt == "html":
         lines, encoding, problems, grids = html_to_lines(data)
         return Document(lines=lines, format="html", encoding=encoding, problems=problems,

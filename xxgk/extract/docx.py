@@ -1,4 +1,5 @@
-"""DOCX: paragraphs and tables in body order; a table row becomes one tab-separated line.
+"""DOCX: paragraphs and tables in body order; a table row becomes one tab-separated line, and
+every table is also handed over as a grid (read by column, like a web page's).
 
 A merged cell is written once: python-docx hands the same cell again for every grid column
 and row it spans, and repeating its text would repeat labels and numbers.
@@ -12,25 +13,30 @@ import docx
 from docx.table import Table
 
 
-def _table_lines(table: Table) -> list[str]:
+def table_grid(table: Table) -> list[list[str]]:
+    """The table as rows × grid columns: a merged cell's text in its first place, blank in the
+    places it spans (python-docx hands the same cell again for each of them)."""
     seen: set = set()  # the cell elements themselves: holding them keeps their identity stable
-    lines = []
+    grid = []
     for row in table.rows:
         cells = []
         for cell in row.cells:
-            cells.append("" if cell._tc in seen else cell.text.replace("\n", " "))
+            cells.append("" if cell._tc in seen else " ".join(cell.text.split()))
             seen.add(cell._tc)
-        lines.append("\t".join(cells))
-    return lines
+        grid.append(cells)
+    return grid
 
 
-def docx_to_lines(data: bytes) -> list[str]:
-    """The document's text lines, tables included, in the order they stand in the body."""
+def docx_to_lines(data: bytes) -> tuple[list[str], list[list[list[str]]]]:
+    """(text lines, table grids) of a document, in the order they stand in the body."""
     document = docx.Document(io.BytesIO(data))
     lines: list[str] = []
+    grids = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            lines.extend(_table_lines(block))
+            grid = table_grid(block)
+            grids.append(grid)
+            lines.extend("\t".join(row) for row in grid)
         else:
             lines.extend(block.text.splitlines() or [""])
-    return lines
+    return lines, grids

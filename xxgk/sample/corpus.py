@@ -23,6 +23,7 @@ from xxgk.sample.noise import perturb
 from xxgk.sample.places import Agency, make_registry
 from xxgk.sample.truth import hidden_keys
 from xxgk.sample.volumes import carried_forward, year_values
+from xxgk.sample.word import render_docx
 from xxgk.validate import Report, validate
 
 Number = int | float
@@ -30,10 +31,11 @@ Renderer = Callable[[ReportSpec, str, random.Random], bytes]
 RENDERERS: dict[str, tuple[str, Renderer]] = {
     "txt": (".txt", lambda spec, layout, rng: render_text(spec, layout, rng).encode("utf-8")),
     "html": (".html", lambda spec, layout, rng: render_html(spec, rng).encode("utf-8")),
+    "docx": (".docx", lambda spec, layout, rng: render_docx(spec, rng)),
 }
 FORMAT_NAMES = {"txt": "text"}  # as the parser names them in source.format
 # Formats whose tables are real tables: no text layout applies.
-TABLE_FORMATS = frozenset({"html"})
+TABLE_FORMATS = frozenset({"html", "docx"})
 DEFAULT_YEARS = (2019, 2025)
 TITLE_STYLES = ["two-line"] * 4 + ["one-line"] * 4 + ["no-year", "no-agency"]
 
@@ -117,14 +119,14 @@ def _one_report(agency: Agency, year: int, template: str, values: dict[str, Numb
                       omitted_sections=frozenset({rng.choice([5, 6])} if "missing-section" in chosen
                                                  else ()),
                       title_style=rng.choice(TITLE_STYLES), full_signature=rng.random() < 0.3)
-    layout = "html" if fmt in TABLE_FORMATS else rng.choice(layouts)
+    layout = fmt if fmt in TABLE_FORMATS else rng.choice(layouts)
     injected += [dx.Injected(d) for d in ("late", "wrong-template", "missing-section",
                                           "tables-missing", "sentence") if d in chosen]
     if spec.title_style == "no-agency" and not spec.full_signature:
         spec.full_signature = rng.random() < 0.5
     ext, render = RENDERERS[fmt]
     content = render(spec, layout, rng)
-    if "label-noise" in chosen:
+    if "label-noise" in chosen and fmt != "docx":  # (a Word file's text is not re-typed)
         content = dx.add_typos(perturb(content.decode("utf-8"), rng), rng).encode("utf-8")
     name = f"{agency.agency_id}_{year}"
     truth = make_truth(spec, layout, fmt, name + ext, content, injected)
