@@ -77,3 +77,15 @@ def test_numbers_of_an_unreadable_row_never_go_to_the_row_above():
     record = parse_text("\n".join(lines))
     assert not any(k.startswith("requests.partially_granted.") for k in record["values"])
     assert "missing-row" in rules(record, "warning")
+
+
+def test_a_parser_bug_becomes_a_finding_not_a_crash(monkeypatch):
+    import xxgk.parse as parse
+
+    def broken(*_args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(parse, "find_sections", broken)
+    record = parse_text("一、总体情况\n")
+    assert record["values"] == {}
+    assert [(f["rule"], f["severity"]) for f in record["findings"]] == [("parser-error", "error")]

@@ -51,7 +51,7 @@ RULE_ZH = {
     "table-as-text": "以文字代替表格", "placeholder-zero": "占位符按 0 读取", "fee-unit": "收费金额单位换算",
     "unsupported-format": "2019 年前旧格式", "not-a-report": "不是年度报告",
     "unreadable-file": "文件无法读取", "unknown-agency": "机构不在名录中",
-    "grid-conflict": "按列与按文本读取不一致",
+    "grid-conflict": "按列与按文本读取不一致", "parser-error": "解析器内部错误",
 }
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 

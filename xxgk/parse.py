@@ -42,7 +42,11 @@ def parse_bytes(data: bytes, path: str = "<bytes>") -> dict:
     source["format"] = doc.format
     if doc.problems:
         return _empty(source, [Finding("not-a-report", "error", p) for p in doc.problems])
-    return document_to_record(doc, source)
+    try:
+        return document_to_record(doc, source)
+    except Exception as exc:  # a parser bug: the file is kept, said so, and no number guessed
+        return _empty(source, [Finding("parser-error", "error",
+                                       f"解析器内部错误，未取任何数值：{type(exc).__name__}: {exc}")])
 
 
 def parse_file(path: str | Path) -> dict:
