@@ -30,11 +30,12 @@ if not empty(pool, "机构"):
         findings = query("findings_filtered", city=None, districts=[], kinds=[],
                          agency_ids=[agency_id], year_from=int(year), year_to=int(year),
                          rules=[], severities=[])
-        left, right = st.columns([5, 2])
+        left, right = st.columns([4, 1])
         with left:
             st.subheader(f"{year} 年度 · {template} 版格式")
             st.markdown("**三、收到和处理政府信息公开申请情况**")
-            st.dataframe(requests_table(one, template), hide_index=True, width="stretch")
+            st.dataframe(requests_table(one, template), hide_index=True, width="stretch",
+                         column_config={"行": st.column_config.TextColumn(width="medium")})
             st.markdown("**四、行政复议、行政诉讼情况**")
             st.dataframe(review_table(one), hide_index=True, width="stretch")
             st.markdown("**二、主动公开政府信息情况**")

@@ -17,7 +17,7 @@ def requests_table(profile: pd.DataFrame, template: str) -> pd.DataFrame:
     rows = []
     for row, templates, label in request_rows():
         if template in templates:
-            rows.append({"行": label.split(" (")[0],
+            rows.append({"行": label.split(" (")[0].replace("三、本年度办理结果 ", ""),
                          **{REQUEST_COLS[c]: values.get((row, c)) for c in REQUEST_COLS}})
     return pd.DataFrame(rows)
 
