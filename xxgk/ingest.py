@@ -31,7 +31,7 @@ from xxgk.registry import DEFAULT_REGISTRIES, Matcher, load_registry, unknown_ag
 from xxgk.sample.places import CITY, DISTRICT_NAMES
 from xxgk.sample.places import PROVINCE as SYNTHETIC_PROVINCE
 from xxgk.validate import check_carry_continuity, check_copied_narrative, check_late_publication
-from xxgk.warehouse import Batch, create_schema, execute_query, report_id_of
+from xxgk.warehouse import Batch, create_schema, execute_query
 
 REPORT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
 PAUSE_ENV = "XXGK_INGEST_PAUSE_BEFORE_SWAP"
@@ -246,5 +246,3 @@ def _pause_for_tests() -> None:
         Path(signal_file).write_text("ready", encoding="utf-8")
         time.sleep(120)
 
-
-__all__ = ["IngestSummary", "ingest", "report_id_of", "walk"]

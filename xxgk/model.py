@@ -59,6 +59,17 @@ def request_rows() -> tuple[tuple[str, frozenset[str], str], ...]:
                  for r in _read_csv("requests-rows.csv"))
 
 
+def rows_of(template: str) -> list[str]:
+    """The section-三 rows one format prints, in order."""
+    return [row for row, templates, _ in request_rows() if template in templates]
+
+
+def outcome_rows(template: str) -> list[str]:
+    """The rows between 三、本年度办理结果 and （七）总计 whose sum （七） is."""
+    rows = rows_of(template)
+    return rows[rows.index("granted"):rows.index("outcome_total")]
+
+
 @cache
 def request_columns() -> tuple[tuple[str, str], ...]:
     """(col, label) of the seven applicant columns of section 三, in print order."""

@@ -17,8 +17,9 @@ from xxgk.model import (
     REVIEW_BLOCKS,
     Finding,
     outcome_columns,
+    outcome_rows,
     request_columns,
-    request_rows,
+    rows_of,
 )
 
 Number = int | float
@@ -27,7 +28,6 @@ COLUMN_ZH = dict(request_columns())
 OUTCOME_COLUMNS = [col for col, _ in outcome_columns()]
 FIRST_2021_YEAR = 2021
 _SIGNED = (".change",)
-_MONEY = ("amount", "amount_10k_yuan")
 
 
 @dataclass
@@ -54,14 +54,9 @@ class Report:
     where: Mapping[str, str] = field(default_factory=dict)
 
 
-def outcome_rows(template: str) -> list[str]:
-    rows = [row for row, tpls, _ in request_rows() if template in tpls]
-    return rows[rows.index("granted"):rows.index("outcome_total")]
-
-
 def request_checks(template: str) -> list[Check]:
     """row-total, request-balance and outcome-total for every row and column of section 三."""
-    rows = [row for row, tpls, _ in request_rows() if template in tpls]
+    rows = rows_of(template)
     checks = [Check("row-total", [f"requests.{r}.total"],
                     [f"requests.{r}.{c}" for c in REQUEST_COLUMNS[:-1]], f"{r} 行",
                     "总计", "六类申请人之和") for r in rows]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xxgk.model import Finding, request_columns, request_key
+from xxgk.model import Finding, outcome_rows, request_columns, request_key
 from xxgk.recognise.atoms import Atom
 from xxgk.recognise.labels import Hit, LabelIndex, RowLabel, locate_rows, request_labels
 from xxgk.recognise.placement import Equation, Vector, agreed, prune_by_equations
@@ -18,7 +18,6 @@ from xxgk.recognise.tables import (
 COLUMNS = [col for col, _ in request_columns()]
 NCOLS = len(COLUMNS)
 GROUPS = [(tuple(range(NCOLS - 1)), NCOLS - 1)]  # 总计 = the six applicant columns
-OUTCOME_FIRST, OUTCOME_LAST = "granted", "outcome_total"
 TABLE_HEADS = ("勾稽关系", "申请人情况", "自然人")
 
 
@@ -55,9 +54,9 @@ def rows_to_numbers(atoms: list[Atom], located: dict[str, Hit],
     return out
 
 
-def column_equations(rows: list[str]) -> list[Equation]:
+def column_equations(template: str) -> list[Equation]:
     """一+二 = （七）+四 and （七） = Σ outcome rows, for every column."""
-    outcomes = rows[rows.index(OUTCOME_FIRST):rows.index(OUTCOME_LAST)]
+    outcomes = outcome_rows(template)
     eqs: list[Equation] = []
     for c in range(NCOLS):
         eqs.append(((("new_received", c), ("carried_over", c)),
@@ -88,7 +87,7 @@ def requests_from_atoms(atoms: list[Atom]) -> TableResult:
         else:
             _unplaceable(result, r, got)
     # A row printed with no number at all is blank: 0 for the column rules, but no values.
-    cands = prune_by_equations(cands, column_equations([x.row for x in labels]))
+    cands = prune_by_equations(cands, column_equations(template or "2019"))
     for r in rows:
         if r.row in cands and r.atoms:
             _emit_row(result, r, cands[r.row])

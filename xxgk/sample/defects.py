@@ -8,8 +8,8 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from xxgk.model import REVIEW_BLOCKS
-from xxgk.sample.values import APPLICANTS, outcome_rows
+from xxgk.model import REVIEW_BLOCKS, outcome_rows
+from xxgk.sample.values import APPLICANTS
 
 Number = int | float
 DEFAULT_RATES: dict[str, float] = {

@@ -52,22 +52,18 @@ def cell_per_line_pipe(grid: Grid, rng: random.Random) -> list[str]:
     return lines
 
 
+def _cell_per_line(grid: Grid, between: str) -> list[str]:
+    return [line for row in grid for cell in _filled(row) for line in (cell, between)]
+
+
 def cell_then_pipe_line(grid: Grid, rng: random.Random) -> list[str]:
     """T4: one cell per line, each followed by a line holding only '|'."""
-    lines = []
-    for row in grid:
-        for cell in _filled(row):
-            lines += [cell, "|"]
-    return lines
+    return _cell_per_line(grid, "|")
 
 
 def cell_blank_line(grid: Grid, rng: random.Random) -> list[str]:
     """T5: one cell per line, a blank line between cells, no separators."""
-    lines = []
-    for row in grid:
-        for cell in _filled(row):
-            lines += [cell, ""]
-    return lines
+    return _cell_per_line(grid, "")
 
 
 def spaces(grid: Grid, rng: random.Random) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from xxgk.model import REVIEW_BLOCKS, request_columns, request_rows
+from xxgk.model import REVIEW_BLOCKS, request_columns, rows_of
 from xxgk.recognise.placement import agreed, fused_candidates
 from xxgk.sample.grids import PROACTIVE_LAYOUT, plain_number
 
@@ -26,7 +26,7 @@ def table_rows(template: str) -> list[tuple[list[str], Groups]]:
     """Every printed row of the three tables as (keys in print order, sums within the row)."""
     cols = [c for c, _ in request_columns()]
     rows = [([f"requests.{r}.{c}" for c in cols], [(tuple(range(6)), 6)])
-            for r, tpls, _ in request_rows() if template in tpls]
+            for r in rows_of(template)]
     rows += [([f"proactive.{row}.{m}" for m in metrics], [])
              for _, _, block_rows, metrics in PROACTIVE_LAYOUT[template] for row, _ in block_rows]
     review = [f"{b}.{c}" for b in REVIEW_BLOCKS for c in REVIEW_COLS]

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import random
 
-from xxgk.model import REVIEW_BLOCKS, request_columns, request_rows
+from xxgk.model import REVIEW_BLOCKS, outcome_rows, request_columns, rows_of
 from xxgk.sample.grids import proactive_keys
 
 Number = int | float
 APPLICANTS = [c for c, _ in request_columns()][:-1]
-
-
-def outcome_rows(template: str) -> list[str]:
-    rows = [r for r, tpls, _ in request_rows() if template in tpls]
-    return rows[rows.index("granted"):rows.index("outcome_total")]
 
 
 def request_values(template: str, cells: dict[tuple[str, str], int],
@@ -21,7 +16,7 @@ def request_values(template: str, cells: dict[tuple[str, str], int],
     """The whole section-三 table from its outcome cells (row, applicant) and the carried-over
     and carried-forward counts per applicant: totals and new requests follow by the rules."""
     values: dict[str, int] = {}
-    rows = [r for r, tpls, _ in request_rows() if template in tpls]
+    rows = rows_of(template)
     for col in APPLICANTS:
         done = 0
         for row in outcome_rows(template):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 import random
 
-from xxgk.model import REVIEW_BLOCKS
+from xxgk.model import REVIEW_BLOCKS, outcome_rows
 from xxgk.sample.places import Agency
-from xxgk.sample.values import APPLICANTS, outcome_rows, request_values, review_values
+from xxgk.sample.values import APPLICANTS, request_values, review_values
 
 APPLICANT_MIX = [0.955, 0.025, 0.001, 0.003, 0.012, 0.004]
 OUTCOME_MIX = {
