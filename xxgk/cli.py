@@ -71,13 +71,21 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Load report files and folders into the warehouse; print the summary."""
-    from xxgk.ingest import ingest
+    from xxgk.ingest import WarehouseBusy, ingest
 
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
         print(f"xxgk: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 1
-    summary = ingest(args.paths, args.db, args.registry, args.workers, progress=not args.quiet)
+    def waiting() -> None:
+        print(f"xxgk: another run is writing {args.db}; waiting for it to finish …", file=sys.stderr)
+
+    try:
+        summary = ingest(args.paths, args.db, args.registry, args.workers,
+                         progress=not args.quiet, on_wait=waiting)
+    except WarehouseBusy as exc:
+        print(f"xxgk: {exc}", file=sys.stderr)
+        return 1
     print(summary.text())
     return 0
 

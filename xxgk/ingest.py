@@ -4,7 +4,12 @@
   already loaded supersedes the old report (kept, with ``superseded_by`` set).
 - Atomic: the warehouse is copied to a temporary file, loaded in one transaction, checkpointed
   and renamed over the old one; a run killed at any point leaves the old warehouse as it was,
-  and readers (the dashboard) never see a half-loaded state. One ingest at a time.
+  and readers (the dashboard) never see a half-loaded state.
+- One writer at a time (issue 9): every run, and the dashboard's first-run build, holds an
+  exclusive lock file beside the warehouse (``filelock``: across processes and threads). A
+  second run waits for it up to ``lock_timeout`` seconds, then says that another run holds the
+  warehouse (``WarehouseBusy``). Temporary files are unique per run and stale ones are removed
+  only under the lock, so no run ever deletes another's live file.
 - Cross-year rules (carry-continuity, copied-narrative, late-publication) are recomputed for
   every agency the run touched.
 """
@@ -16,14 +21,16 @@ import json
 import os
 import shutil
 import time
+import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+from filelock import FileLock, Timeout
 from tqdm import tqdm
 
 from xxgk.parse import PARSER_VERSION, parse_bytes
@@ -36,6 +43,7 @@ from xxgk.warehouse import Batch, create_schema, execute_query
 REPORT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
 PAUSE_ENV = "XXGK_INGEST_PAUSE_BEFORE_SWAP"
 DEFAULT_CHUNK = 1000
+DEFAULT_LOCK_TIMEOUT = 600.0  # seconds a run waits for another run to finish
 FICTIONAL_REGIONS = frozenset({CITY, *DISTRICT_NAMES})  # tests: signal a file, then wait to be killed
 
 
@@ -192,38 +200,73 @@ def default_registries(db: Path) -> list[Path]:
     return [db.parent / name for name in DEFAULT_REGISTRIES]
 
 
+class WarehouseBusy(RuntimeError):
+    """Another ingest (or the dashboard's first-run build) holds the warehouse."""
+
+
+def warehouse_lock(db: Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> FileLock:
+    """The exclusive write lock of the warehouse at ``db`` (a ``.lock`` file beside it)."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    return FileLock(str(db) + ".lock", timeout=timeout)
+
+
 def ingest(paths: list[Path], db: Path, registries: list[Path] | None = None,
-           workers: int | None = None, progress: bool = True) -> IngestSummary:
-    """Load report files into the warehouse at ``db`` (created when absent)."""
+           workers: int | None = None, progress: bool = True,
+           lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+           on_wait: Callable[[], None] | None = None) -> IngestSummary:
+    """Load report files into the warehouse at ``db`` (created when absent), one run at a time;
+    ``on_wait`` is called once when another run holds the warehouse and this one waits."""
+    lock = warehouse_lock(db, lock_timeout)
+    try:
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            if on_wait:
+                on_wait()
+            lock.acquire()
+        try:
+            return _ingest_locked(paths, db, registries, workers, progress)
+        finally:
+            lock.release()
+    except Timeout as exc:
+        raise WarehouseBusy(f"另一个导入正在写入数据仓库 {db}，已等待 {lock_timeout:.0f} 秒；"
+                            "请稍后再试") from exc
+
+
+def _ingest_locked(paths: list[Path], db: Path, registries: list[Path] | None,
+                   workers: int | None, progress: bool) -> IngestSummary:
     start = time.perf_counter()
     summary = IngestSummary()
-    db.parent.mkdir(parents=True, exist_ok=True)
     for stale in db.parent.glob(db.name + ".tmp-*"):
-        stale.unlink()
-    tmp = db.with_name(f"{db.name}.tmp-{os.getpid()}")
-    if db.exists():
-        shutil.copyfile(db, tmp)
-    con = duckdb.connect(str(tmp))
+        stale.unlink(missing_ok=True)  # under the lock: no other run is writing one
+    tmp = db.with_name(f"{db.name}.tmp-{uuid.uuid4().hex}")
     try:
-        create_schema(con)
-        files = walk(paths)
-        summary.files = len(files)
-        known = {row[0] for row in con.execute("select sha256 from reports").fetchall()}
-        todo = _read_new(files, known, summary)
-        started = datetime.now(UTC).replace(tzinfo=None)
-        con.execute("begin")
-        matcher = load_agencies(con, registries or default_registries(db))
-        records = parse_all(todo, workers or os.cpu_count() or 1, progress)
-        touched = load_records(con, matcher, records, {str(p): p for p, _ in todo}, summary)
-        if touched:
-            summary.superseded = supersede(con, touched, started)
-            recheck_agencies(con, touched)
-        con.execute("commit")
-        con.execute("checkpoint")
+        if db.exists():
+            shutil.copyfile(db, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            create_schema(con)
+            files = walk(paths)
+            summary.files = len(files)
+            known = {row[0] for row in con.execute("select sha256 from reports").fetchall()}
+            todo = _read_new(files, known, summary)
+            started = datetime.now(UTC).replace(tzinfo=None)
+            con.execute("begin")
+            matcher = load_agencies(con, registries or default_registries(db))
+            records = parse_all(todo, workers or os.cpu_count() or 1, progress)
+            touched = load_records(con, matcher, records, {str(p): p for p, _ in todo}, summary)
+            if touched:
+                summary.superseded = supersede(con, touched, started)
+                recheck_agencies(con, touched)
+            con.execute("commit")
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        _pause_for_tests()
+        os.replace(tmp, db)
     finally:
-        con.close()
-    _pause_for_tests()
-    os.replace(tmp, db)
+        tmp.unlink(missing_ok=True)
+        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
     summary.seconds = time.perf_counter() - start
     return summary
 
@@ -232,11 +275,18 @@ SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
 
 
 def ensure_sample_warehouse(db: Path) -> IngestSummary | None:
-    """Build the warehouse from the embedded sample corpus when there is none at ``db``."""
+    """Build the warehouse from the embedded sample corpus when there is none at ``db``.
+
+    Sessions that arrive together (two tabs, a refresh during the build) all wait on the one
+    lock; the first builds, the others find the warehouse there and return None (issue 9).
+    """
     if db.exists():
         return None
-    registries = [SAMPLE_DIR.parent / name for name in DEFAULT_REGISTRIES]
-    return ingest([SAMPLE_DIR], db, registries, progress=False)
+    with warehouse_lock(db):
+        if db.exists():
+            return None
+        registries = [SAMPLE_DIR.parent / name for name in DEFAULT_REGISTRIES]
+        return _ingest_locked([SAMPLE_DIR], db, registries, None, False)
 
 
 def _pause_for_tests() -> None:

@@ -1,6 +1,10 @@
-"""The dashboard's data access: one read-only DuckDB connection per warehouse file version
-(keyed by its mtime, so a rebuilt warehouse is picked up), a cursor per query, cached frames.
-The warehouse is built from the embedded sample on first run."""
+"""The dashboard's data access: one read-only DuckDB connection per warehouse file version,
+a cursor per query, cached frames. The warehouse is built from the embedded sample on first run.
+
+The version is the file actually served: its inode, size and mtime in ns. Ingest swaps a new
+file into place (a new inode), so the next rerun of any session opens the new warehouse, and
+the connection to the old one is closed when it leaves the cache (issue 9).
+"""
 
 from __future__ import annotations
 
@@ -21,9 +25,18 @@ def warehouse_path() -> Path:
     return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
 
 
-@st.cache_resource
-def _connection(path: str, mtime: float) -> duckdb.DuckDBPyConnection:
+def _close(con: duckdb.DuckDBPyConnection) -> None:
+    con.close()
+
+
+@st.cache_resource(max_entries=2, on_release=_close)
+def _connection(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConnection:
     return connect(path)
+
+
+def _version(path: Path) -> tuple[int, int, int]:
+    stat = path.stat()
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def connection() -> duckdb.DuckDBPyConnection:
@@ -32,12 +45,12 @@ def connection() -> duckdb.DuckDBPyConnection:
     if not path.exists():
         with st.spinner(f"首次运行：正在从 {SAMPLE_DIR.name}/ 的样例报告建立数据仓库……"):
             ensure_sample_warehouse(path)
-    return _connection(str(path), path.stat().st_mtime)
+    return _connection(str(path), _version(path))
 
 
 @st.cache_data(show_spinner=False)
-def _query(path: str, mtime: float, name: str, params: tuple) -> pd.DataFrame:
-    return run_query(_connection(path, mtime), name, **dict(params))
+def _query(path: str, version: tuple[int, int, int], name: str, params: tuple) -> pd.DataFrame:
+    return run_query(_connection(path, version), name, **dict(params))
 
 
 def query(name: str, **params) -> pd.DataFrame:
@@ -45,4 +58,4 @@ def query(name: str, **params) -> pd.DataFrame:
     connection()
     path = warehouse_path()
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _query(str(path), path.stat().st_mtime, name, frozen).copy()
+    return _query(str(path), _version(path), name, frozen).copy()

@@ -1,0 +1,75 @@
+"""One writer at a time (issue 9): the first-run build with many sessions at once, two ingests
+started together, and a run that finds the warehouse busy."""
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import ROOT
+from xxgk.ingest import WarehouseBusy, ensure_sample_warehouse, ingest, warehouse_lock
+
+
+def _count(db: Path, sql: str) -> int:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchone()[0]
+
+
+def test_first_run_with_four_sessions_builds_one_warehouse(tmp_path):
+    db = tmp_path / "fresh" / "warehouse.duckdb"
+    errors: list[BaseException] = []
+    built = []
+
+    def session() -> None:
+        try:
+            built.append(ensure_sample_warehouse(db))
+        except BaseException as exc:  # noqa: BLE001 - the test reports whatever a session met
+            errors.append(exc)
+
+    threads = [threading.Thread(target=session) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert not errors, errors
+    assert sum(summary is not None for summary in built) == 1  # one build, three waited
+    n_files = len([p for p in (ROOT / "data" / "sample").iterdir() if p.suffix in (".txt", ".html")])
+    assert _count(db, "select count(*) from reports") == n_files
+    assert not list(db.parent.glob("warehouse.duckdb.tmp-*"))
+
+
+def _split_corpus(small_warehouse, tmp_path) -> tuple[Path, Path, Path]:
+    _, _, folder, registry = small_warehouse
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for i, path in enumerate(sorted(folder.glob("*.txt"))):
+        (first if i % 2 else second).joinpath(path.name).write_bytes(path.read_bytes())
+    return first, second, registry
+
+
+def test_two_ingests_at_once_load_every_report(small_warehouse, tmp_path):
+    first, second, registry = _split_corpus(small_warehouse, tmp_path)
+    db = tmp_path / "w.duckdb"
+    procs = [subprocess.Popen([sys.executable, "-m", "xxgk", "ingest", str(folder), "--db", str(db),
+                               "--registry", str(registry), "--quiet", "--workers", "1"], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for folder in (first, second)]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    assert not any("Exception" in err or "Traceback" in err for _, err in outputs)
+    together = tmp_path / "one_run.duckdb"
+    ingest([first, second], together, [registry], workers=1, progress=False)
+    sql = "select count(*) from reports"
+    assert _count(db, sql) == _count(together, sql) > 0
+
+
+def test_a_busy_warehouse_says_so(small_warehouse, tmp_path):
+    first, _, registry = _split_corpus(small_warehouse, tmp_path)
+    db = tmp_path / "w.duckdb"
+    with warehouse_lock(db), pytest.raises(WarehouseBusy, match="另一个导入"):
+        ingest([first], db, [registry], workers=1, progress=False, lock_timeout=0.2)
+    assert not db.exists()
