@@ -26,7 +26,7 @@ def test_first_run_with_four_sessions_builds_one_warehouse(tmp_path):
     def session() -> None:
         try:
             built.append(ensure_sample_warehouse(db))
-        except BaseException as exc:  # noqa: BLE001 - the test reports whatever a session met
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=session) for _ in range(4)]
