@@ -13,7 +13,7 @@ from pathlib import Path
 from xxgk.extract import Document, bytes_to_document
 from xxgk.model import Finding
 from xxgk.recognise.atoms import Atom, cell_to_atoms, demote_vertical_placeholders
-from xxgk.recognise.grid import merge, requests_from_grid, review_from_grid
+from xxgk.recognise.grid import merge, proactive_from_grid, requests_from_grid, review_from_grid
 from xxgk.recognise.metadata import read_metadata
 from xxgk.recognise.normalize import compact, normalize_lines
 from xxgk.recognise.proactive import proactive_from_atoms
@@ -144,9 +144,11 @@ def document_to_record(doc: Document, source: dict) -> dict:
 
 
 def with_grids(tables: dict[int, TableResult], grids: list) -> dict[int, TableResult]:
-    """Real tables (HTML) complete what the text reading could not place (blank cells)."""
+    """Real tables (web pages, Word files, PDF tables by geometry) complete what the text
+    reading could not place (blank cells); where both read a cell and differ, neither stands."""
     for grid in grids:
-        for number, read in ((3, lambda g: requests_from_grid(g, tables[3].template)),
+        for number, read in ((2, lambda g: proactive_from_grid(g, tables[2].template)),
+                             (3, lambda g: requests_from_grid(g, tables[3].template)),
                              (4, review_from_grid)):
             found = read(grid)
             if found is not None:

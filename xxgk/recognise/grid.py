@@ -13,6 +13,7 @@ from xxgk.model import Finding, request_key
 from xxgk.recognise.atoms import PLACEHOLDERS, Atom, read_number
 from xxgk.recognise.labels import LabelIndex, locate_rows, request_labels
 from xxgk.recognise.normalize import compact, normalize_line
+from xxgk.recognise.proactive import PROACTIVE_ROWS, own_label
 from xxgk.recognise.review import KEYS as REVIEW_KEYS
 from xxgk.recognise.tables import TableResult
 
@@ -161,3 +162,89 @@ def merge(atoms: TableResult, grid: TableResult) -> TableResult:
         merged.findings.append(Finding("grid-conflict", "warning",
                                        "表格按列读取与按文本读取的数值不一致，未取值", conflicts, None))
     return merged
+
+
+# Section 二's column headers → metric, per format (the words no other header of the format has).
+PROACTIVE_HEADS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "2019": [("new_made", ("新制作",)), ("new_published", ("新公开",)),
+             ("total_published", ("公开总数",)), ("prev_items", ("上一年", "上年项目")),
+             ("change", ("增/减", "增减", "增(减)")), ("decisions", ("处理决定",)),
+             ("items", ("采购项目",)), ("amount", ("采购总金额", "采购金额"))],
+    "2021": [("issued", ("制发",)), ("abolished", ("废止",)), ("in_force", ("现行有效",)),
+             ("decisions", ("处理决定",)), ("amount_10k_yuan", ("收费金额",))],
+}
+
+
+def _proactive_header(row: list[str], template: str) -> dict[int, str]:
+    """Column index → metric for a header row of section 二 (empty when the row is none)."""
+    found: dict[int, str] = {}
+    for j, cell in enumerate(row):
+        text = normalize_line(cell).replace(" ", "")
+        for metric, words in PROACTIVE_HEADS[template]:
+            if any(w in text for w in words):
+                found[j] = metric
+                break
+    return found
+
+
+def _proactive_template(grid: Grid, template: str | None) -> str | None:
+    if template in PROACTIVE_HEADS:
+        return template
+    score = {t: sum(len(_proactive_header(row, t)) for row in grid) for t in PROACTIVE_HEADS}
+    best = max(score, key=score.__getitem__)
+    return best if score[best] and list(score.values()).count(score[best]) == 1 else None
+
+
+def _proactive_row(cells: list[str], template: str) -> str | None:
+    """The section-二 row a grid row's label cells name (by its own words, not its note)."""
+    label = compact(own_label(normalize_line(" ".join(c for c in cells if not _is_number(c)))))
+    for row, (anchors, _) in sorted(PROACTIVE_ROWS[template].items(),
+                                    key=lambda item: -max(len(a) for a in item[1][0])):
+        if any(a in label for a in anchors):
+            return row
+    return None
+
+
+def proactive_from_grid(grid: Grid, template: str | None) -> TableResult | None:
+    """Section 二 from a real table (one table of all blocks, or one block): every number is
+    placed by the header above it (信息内容 | 本年制发件数 | …). None when the grid is not
+    section 二 or a number stands where no header of its row's metrics is."""
+    template = _proactive_template(grid, template)
+    if template is None:
+        return None
+    columns: dict[int, str] = {}
+    result = TableResult(template=template, found=True, has_header=True)
+    for i, cells in enumerate(grid):
+        header = _proactive_header(cells, template)
+        if header and not any(_is_number(c) for c in cells):
+            columns = header
+            continue
+        numbers = [j for j, c in enumerate(cells) if _is_number(c)]
+        if not numbers:
+            continue
+        row = _proactive_row(cells, template)
+        if row is None or not columns:
+            return None
+        metrics = PROACTIVE_ROWS[template][row][1]
+        if any(columns.get(j) not in metrics for j in numbers):
+            return None
+        keys = {metric: f"proactive.{row}.{metric}" for metric in metrics}
+        _read_cells(result, cells, {m: j for j, m in columns.items() if m in metrics}, keys,
+                    f"table row {i + 1}")
+    if not result.values and not result.blank:
+        return None
+    _fees_in_yuan(result, grid)
+    return result
+
+
+def _fees_in_yuan(result: TableResult, grid: Grid) -> None:
+    """A 2021 fee column headed in 元 (not 万元) is converted to 万元, and said so."""
+    key = "proactive.fees.amount_10k_yuan"
+    heads = [normalize_line(c) for row in grid for c in row if "收费金额" in normalize_line(c)]
+    if key in result.values and heads and all("元" in h and "万元" not in h for h in heads):
+        value = result.values[key]
+        converted = round(value / 10000, 6)
+        result.values[key] = converted
+        result.findings.append(Finding("fee-unit", "warning",
+                                       f"收费金额以元印出（{value} 元），已换算为 {converted} 万元",
+                                       [key], result.where.get(key)))

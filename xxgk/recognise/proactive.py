@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from xxgk.model import Finding
 from xxgk.recognise.atoms import Atom
 from xxgk.recognise.labels import Hit, LabelIndex, RowLabel, locate_rows
@@ -49,6 +51,49 @@ _SIGNALS = {
 }
 
 
+_NOTE = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def own_label(text: str) -> str:
+    """A label without its printed notes: '其他对外管理服务事项（含行政确认、行政处罚…）' names
+    other_services, never 行政处罚 (issue 8): a row is found by its own words."""
+    while True:
+        stripped = _NOTE.sub("", text)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+DEFAULT_MAX_NOTE = 80
+
+
+def without_notes(atoms: list[Atom]) -> list[Atom]:
+    """Text atoms with bracketed notes blanked (a note may run over several atoms, as a PDF
+    wraps it); a note ends at its closing bracket, at a number, or after DEFAULT_MAX_NOTE
+    characters, so an unclosed bracket never swallows the table."""
+    out: list[Atom] = []
+    depth, length = 0, 0
+    for atom in atoms:
+        if atom.is_num:
+            depth = 0
+            out.append(atom)
+            continue
+        kept = []
+        for ch in atom.text:
+            if ch in "(（":
+                depth, length = depth + 1, 0
+            elif ch in ")）" and depth:
+                depth -= 1
+            elif depth:
+                length += 1
+                if length > DEFAULT_MAX_NOTE:
+                    depth = 0
+            else:
+                kept.append(ch)
+        out.append(Atom("text", "".join(kept) or " ", atom.line))
+    return out
+
+
 def detect_template(index: LabelIndex, atoms: list[Atom]) -> str | None:
     """The format the table's headers (or, failing them, its row widths) belong to."""
     score = {t: sum(word in index.text for word in words) for t, words in _SIGNALS.items()}
@@ -74,7 +119,7 @@ def proactive_from_atoms(atoms: list[Atom]) -> TableResult:
     spec = PROACTIVE_ROWS[template or "2021"]
     labels = [RowLabel(row, anchors, anchors[0], exact_only=True)
               for row, (anchors, _) in spec.items()]
-    located = locate_rows(index, labels, TABLE_HEADS)
+    located = locate_rows(LabelIndex(without_notes(atoms)), labels, TABLE_HEADS)
     spans = list(located.items())
     rows = [RowNumbers(row, _row_numbers(atoms, hit, spans[i + 1][1] if i + 1 < len(spans)
                                          else None, row), atoms[hit.first].line)

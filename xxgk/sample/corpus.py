@@ -157,8 +157,8 @@ def make_truth(spec: ReportSpec, layout: str, fmt: str, path: str, content: byte
     """The parse-output contract as a perfect reader gives it, plus hidden keys and defects."""
     values = printed_values(spec)
     hidden = sorted(hidden_keys(spec.template, values, run_together=layout == "T10"))
-    if layout in TABLE_FORMATS:  # a real table keeps every cell's column (sections 三 and 四)
-        hidden = [k for k in hidden if k.startswith("proactive.")]
+    if layout in TABLE_FORMATS:  # a real table keeps every cell's column (all three sections)
+        hidden = []
     region_shown = (spec.title_style != "no-agency" or spec.full_signature
                     or spec.agency.startswith(spec.region or "\0"))
     findings = [{**f.to_dict(), "scope": "report"} for f in validate(Report(
