@@ -40,7 +40,7 @@ from xxgk.sample.places import PROVINCE as SYNTHETIC_PROVINCE
 from xxgk.validate import check_carry_continuity, check_copied_narrative, check_late_publication
 from xxgk.warehouse import Batch, create_schema, execute_query
 
-REPORT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
+REPORT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps")
 PAUSE_ENV = "XXGK_INGEST_PAUSE_BEFORE_SWAP"
 DEFAULT_CHUNK = 1000
 DEFAULT_LOCK_TIMEOUT = 600.0  # seconds a run waits for another run to finish

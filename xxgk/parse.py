@@ -13,6 +13,7 @@ from pathlib import Path
 from xxgk.extract import Document, bytes_to_document
 from xxgk.model import Finding
 from xxgk.recognise.atoms import Atom, cell_to_atoms, demote_vertical_placeholders
+from xxgk.recognise.geometry import words_to_grids
 from xxgk.recognise.grid import merge, proactive_from_grid, requests_from_grid, review_from_grid
 from xxgk.recognise.metadata import read_metadata
 from xxgk.recognise.normalize import compact, normalize_lines
@@ -41,7 +42,7 @@ def parse_bytes(data: bytes, path: str = "<bytes>") -> dict:
         return _empty(source, [Finding("unreadable-file", "error", f"无法读取文件内容：{exc}")])
     source["format"] = doc.format
     if doc.problems:
-        return _empty(source, [Finding("not-a-report", "error", p) for p in doc.problems])
+        return _empty(source, [Finding(doc.problem_rule, "error", p) for p in doc.problems])
     try:
         return document_to_record(doc, source)
     except Exception as exc:  # a parser bug: the file is kept, said so, and no number guessed
@@ -114,7 +115,8 @@ def document_to_record(doc: Document, source: dict) -> dict:
     spans = {n: span_atoms(work, *section_span(sections, n, len(work))) for n in (2, 3, 4)}
     tables = {2: proactive_from_atoms(spans[2]), 3: requests_from_atoms(spans[3])}
     tables[4] = review_from_atoms(spans[4], run_together=tables[3].run_together)
-    tables = with_grids(tables, doc.grids)
+    grids = doc.grids + (words_to_grids(doc.words, doc.rules) if doc.words else [])
+    tables = with_grids(tables, grids)
     findings: list[Finding] = []
     record = _empty(source, [])
     record.update(agency=meta.agency, region=meta.region, year=meta.year,

@@ -1,16 +1,90 @@
-"""PDF: the text of every page, as pdfplumber lays it out (layout T6 of layouts.md)."""
+"""PDF: the text of every page as pdfplumber lays it out (layout T6 of layouts.md), and every
+word with its box, so that tables can be read by their geometry (recognise/geometry.py).
+
+Word boxes are placed on one tall virtual page: a page's ``top`` is shifted by the heights of
+the pages before it, so a table continued over a page break is one table. A PDF with no text
+layer (a scan), or one that is encrypted, says so instead of giving lines.
+"""
 
 from __future__ import annotations
 
 import io
+import logging
+from dataclasses import dataclass, field
 
 import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings of ordinary PDFs
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings of ordinary PDFs
+DEFAULT_PAGE_GAP = 20.0  # points between pages on the virtual page
+DEFAULT_MAX_PAGES = 200
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the text layer and its box (points; ``top`` grows downwards)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page: int
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A vertical ruling line (a table's cell edge) on the virtual page."""
+
+    x: float
+    top: float
+    bottom: float
+
+
+@dataclass
+class PdfText:
+    lines: list[str]
+    words: list[Word]
+    problems: list[str]
+    rules: list[Rule] = field(default_factory=list)
+
+
+def pdf_to_text(data: bytes, max_pages: int = DEFAULT_MAX_PAGES) -> PdfText:
+    """Lines in reading order and positioned words of every page (up to ``max_pages``)."""
+    lines: list[str] = []
+    words: list[Word] = []
+    rules: list[Rule] = []
+    offset = 0.0
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        return PdfText([], [], ["PDF 已加密，无法读取文字：请取得未加密的版本（或由发布机关提供原文）"])
+    with pdf:
+        pages = pdf.pages
+        problems = []
+        if len(pages) > max_pages:
+            problems.append(f"PDF 有 {len(pages)} 页，超过 {max_pages} 页的上限：不是一份年度报告，未读取")
+            return PdfText([], [], problems)
+        for number, page in enumerate(pages):
+            lines.extend((page.extract_text() or "").splitlines())
+            for w in page.extract_words(keep_blank_chars=False, use_text_flow=False):
+                words.append(Word(w["text"], float(w["x0"]), float(w["x1"]),
+                                  float(w["top"]) + offset, float(w["bottom"]) + offset, number))
+            rules += [Rule(float(e["x0"]), float(e["top"]) + offset, float(e["bottom"]) + offset)
+                      for e in page.edges if e["orientation"] == "v"]
+            offset += float(page.height) + DEFAULT_PAGE_GAP
+    return PdfText(lines, words, problems, rules)
 
 
 def pdf_to_lines(data: bytes) -> list[str]:
     """All pages' text lines in reading order; a PDF with no text layer gives no lines."""
-    lines: list[str] = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            lines.extend((page.extract_text() or "").splitlines())
-    return lines
+    return pdf_to_text(data).lines

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 import opencc
 
@@ -23,6 +24,27 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "「": '"', "」": '"',
                          "『": '"', "』": '"', "〔": "[", "〕": "]", "【": "[", "】": "]",
                          "−": "-", "–": "-", "－": "-", "﹣": "-"})
+RADICALS_FILE = Path(__file__).resolve().parent.parent / "spec" / "EquivalentUnifiedIdeograph.txt"
+
+
+@cache
+def _radicals() -> dict[int, int]:
+    """Kangxi radicals and CJK Radicals Supplement → their unified ideographs (⼈ → 人, ⺠ → 民),
+    from Unicode's EquivalentUnifiedIdeograph data: PDFs exported by Word, WPS or a browser
+    carry these code points in their text layer, and NFKC maps only the first block (issue 8)."""
+    table: dict[int, int] = {}
+    for line in RADICALS_FILE.read_text(encoding="utf-8").splitlines():
+        fields = line.split("#", 1)[0].split(";")
+        if len(fields) != 2:
+            continue
+        source, target = (f.strip() for f in fields)
+        lo, _, hi = source.partition("..")
+        for code in range(int(lo, 16), int(hi or lo, 16) + 1):
+            table[code] = int(target, 16)
+    return table
+
+
+_RADICAL_RANGE = re.compile("[\u2e80-\u2fdf\u31c0-\u31ef]")
 # Characters OpenCC's t2s maps although they are correct simplified Chinese in these reports.
 _T2S_KEEP = {"著"}
 
@@ -45,10 +67,17 @@ def to_simplified(text: str) -> str:
 def normalize_line(line: str) -> str:
     """One line, normalised for matching and number reading (same line, same meaning)."""
     line = _ZERO_WIDTH.sub("", line)
+    if _RADICAL_RANGE.search(line):
+        line = line.translate(_radicals())
     line = unicodedata.normalize("NFKC", line).translate(_QUOTES)
     line = to_simplified(line)
     line = _GLOSS.sub("", line)
     return line.replace("\r", "")
+
+
+def is_page_number(line: str) -> bool:
+    """A line holding only a page number (- 3 -, 第3页, 3/6页)."""
+    return bool(_PAGE_NUMBER.match(line))
 
 
 def normalize_lines(lines: list[str]) -> list[str]:

@@ -80,7 +80,11 @@ def requests_from_atoms(atoms: list[Atom]) -> TableResult:
     result.run_together = sum(len(r.atoms) == 1 and r.atoms[0].fused
                               for r in with_numbers) * 2 > len(with_numbers)
     cands: dict[str, list[Vector]] = {}
+    line_based = _rows_on_one_line(with_numbers)
     for r in rows:
+        if line_based and len({a.line for a in r.atoms}) > 1:
+            _split_over_lines(result, r)  # two rows' numbers (a wrapped PDF label, issue 8)
+            continue
         got = candidates_for(r.atoms, NCOLS, GROUPS) if r.atoms else [(0,) * NCOLS]
         if got:
             cands[r.row] = got
@@ -99,6 +103,19 @@ def requests_from_atoms(atoms: list[Atom]) -> TableResult:
     return result
 
 
+DEFAULT_LINE_BASED_SHARE = 0.8
+
+
+def _rows_on_one_line(rows: list[RowNumbers]) -> bool:
+    """Whether the table prints each row's numbers on one line (every layout but one cell per
+    line): then a row whose numbers come from two lines took a neighbour's."""
+    several = [r for r in rows if len(r.atoms) > 1]
+    if len(several) < 5:
+        return False
+    one = sum(len({a.line for a in r.atoms}) == 1 for r in several)
+    return one >= DEFAULT_LINE_BASED_SHARE * len(several)
+
+
 def _emit_row(result: TableResult, r: RowNumbers, cands: list[Vector]) -> None:
     cells = agreed(cands, NCOLS)
     unknown = []
@@ -115,6 +132,16 @@ def _emit_row(result: TableResult, r: RowNumbers, cands: list[Vector]) -> None:
             "ambiguous-cell", "warning",
             f"{r.row} 行印有 {len(r.atoms)} 个数字、应有 {NCOLS} 列：按勾稽关系无法确定 "
             f"{len(unknown)} 个单元格所在的列，未取值", unknown, r.where))
+
+
+def _split_over_lines(result: TableResult, r: RowNumbers) -> None:
+    keys = [request_key(r.row, col) for col in COLUMNS]
+    result.unreadable.update(keys)
+    lines = sorted({a.line for a in r.atoms})
+    result.findings.append(Finding(
+        "unreadable-cell", "warning",
+        f"{r.row} 行的 {len(r.atoms)} 个数字分在第 {lines[0]}–{lines[-1]} 行（本表其他行的数字各在一行）："
+        "可能混入了相邻行的数字，未取值", keys, r.where))
 
 
 def _unplaceable(result: TableResult, r: RowNumbers, got: list[Vector] | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from xxgk.model import Finding
@@ -62,7 +63,15 @@ def numbers_after(atoms: list[Atom], start: int, stop: int | None = None,
     return found
 
 
+_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])")
+
+
 def _continues(text: str, label: str) -> bool:
+    """Whether text between a label and its numbers is still the label's (a short broken-off
+    piece); a piece that opens with numbering (（三）, 1.) is the next row's (issue 8: narrow PDF
+    label columns break every label into pieces of two or three characters)."""
+    if _NUMBERING.match(text):
+        return False
     piece = compact(text)
     return len(piece) <= DEFAULT_LABEL_TAIL or (bool(piece) and piece in label)
 

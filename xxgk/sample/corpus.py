@@ -20,6 +20,7 @@ from xxgk.sample.html import render_html
 from xxgk.sample.layouts import LAYOUTS
 from xxgk.sample.narrative import make_narrative
 from xxgk.sample.noise import perturb
+from xxgk.sample.pdf import render_pdf
 from xxgk.sample.places import Agency, make_registry
 from xxgk.sample.truth import hidden_keys
 from xxgk.sample.volumes import carried_forward, year_values
@@ -32,10 +33,11 @@ RENDERERS: dict[str, tuple[str, Renderer]] = {
     "txt": (".txt", lambda spec, layout, rng: render_text(spec, layout, rng).encode("utf-8")),
     "html": (".html", lambda spec, layout, rng: render_html(spec, rng).encode("utf-8")),
     "docx": (".docx", lambda spec, layout, rng: render_docx(spec, rng)),
+    "pdf": (".pdf", lambda spec, layout, rng: render_pdf(spec, rng)),
 }
 FORMAT_NAMES = {"txt": "text"}  # as the parser names them in source.format
 # Formats whose tables are real tables: no text layout applies.
-TABLE_FORMATS = frozenset({"html", "docx"})
+TABLE_FORMATS = frozenset({"html", "docx", "pdf"})
 DEFAULT_YEARS = (2019, 2025)
 TITLE_STYLES = ["two-line"] * 4 + ["one-line"] * 4 + ["no-year", "no-agency"]
 
@@ -126,7 +128,7 @@ def _one_report(agency: Agency, year: int, template: str, values: dict[str, Numb
         spec.full_signature = rng.random() < 0.5
     ext, render = RENDERERS[fmt]
     content = render(spec, layout, rng)
-    if "label-noise" in chosen and fmt != "docx":  # (a Word file's text is not re-typed)
+    if "label-noise" in chosen and fmt not in ("docx", "pdf"):  # (their text is not re-typed)
         content = dx.add_typos(perturb(content.decode("utf-8"), rng), rng).encode("utf-8")
     name = f"{agency.agency_id}_{year}"
     truth = make_truth(spec, layout, fmt, name + ext, content, injected)
