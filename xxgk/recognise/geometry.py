@@ -43,28 +43,10 @@ _TABLE_START = {3: ("勾稽", "申请人情况", "自然人"), 4: ("行政复议
 
 
 @dataclass
-class Line:
-    words: list[Word]
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in sorted(self.words, key=lambda w: w.x0))
-
-
-@dataclass
-class Block:
-    """A label cell: words of one column over one or more lines."""
+class Words:
+    """Words that stand together (a line, a label cell) and the vertical band they fill."""
 
     words: list[Word] = field(default_factory=list)
-    stacked: bool = False  # written one character per line down the side
 
     @property
     def top(self) -> float:
@@ -77,6 +59,20 @@ class Block:
     @property
     def middle(self) -> float:
         return (self.top + self.bottom) / 2
+
+
+@dataclass
+class Line(Words):
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in sorted(self.words, key=lambda w: w.x0))
+
+
+@dataclass
+class Block(Words):
+    """A label cell: words of one column over one or more lines."""
+
+    stacked: bool = False  # written one character per line down the side
 
     @property
     def text(self) -> str:
