@@ -84,7 +84,3 @@ def pdf_to_text(data: bytes, max_pages: int = DEFAULT_MAX_PAGES) -> PdfText:
             offset += float(page.height) + DEFAULT_PAGE_GAP
     return PdfText(lines, words, problems, rules)
 
-
-def pdf_to_lines(data: bytes) -> list[str]:
-    """All pages' text lines in reading order; a PDF with no text layer gives no lines."""
-    return pdf_to_text(data).lines

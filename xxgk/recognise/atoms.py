@@ -20,6 +20,9 @@ _DIGITS = re.compile(r"[+\-]?\d+(?:\.\d+)?")
 _TEXT_AFTER_DIGITS = re.compile(rf"^(?:年|月|日|号|%|‰|{_UNITS}|个月|天|人|家|条|篇|期|场|余)")
 _ENUMERATOR_AFTER = re.compile(r"^[.、](?!\d)")
 _CJK_START = re.compile(r"^[\u4e00-\u9fff]")
+# A label's numbering: 一、 （三） (3) 1. 2、 — where a row (or a group of rows) begins.
+NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|[(（]?[一二三四五六七八九十]+[)）]"
+                       r"|[(（]\d+[)）]|\d+[.、])")
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ A PDF's text flow loses which line a number belongs to: a label cell taller than
 printed vertically centred, so its numbers stand between, above or below the label's lines, and
 group labels run down the side one character per line. The boxes keep what the flow loses:
 
-- a table's *columns* are the x-intervals of its numbers (and of header words standing over no
-  number: a column printed all blank); every number is placed by the column it stands in;
+- a table's *columns* are the cells between its vertical rules (those holding a number, or a
+  header: a column printed all blank); without rules, they follow from how the numbers are
+  aligned (right, left or centred); every number is placed by the column it stands in;
 - a table's *rows* are its lines of numbers; a row's label is every label block (the words of
   one label cell, over as many lines as it wraps) whose middle is nearest that row's middle;
   a block that spans two rows' numbers is a group label (三、本年度办理结果, （三）不予公开) and
@@ -22,12 +23,12 @@ the text reading stands.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
+from functools import cache
 from statistics import median
 
 from xxgk.extract.pdf import Rule, Word
-from xxgk.recognise.atoms import PLACEHOLDERS, read_number
+from xxgk.recognise.atoms import NUMBERING, PLACEHOLDERS, read_number
 from xxgk.recognise.normalize import compact, is_page_number, normalize_line
 from xxgk.recognise.sections import find_sections
 
@@ -38,7 +39,6 @@ DEFAULT_LEAF_SHARE = 0.75  # a header word with this share of its width over one
 DEFAULT_SUBCOLUMN = 4.0  # points: label words starting this close are one label column
 DEFAULT_BLOCK_GAP = 1.5  # line heights: a larger gap between label lines starts a new cell
 DEFAULT_STACK = 3  # this many 1–2 character words stacked vertically are one vertical label
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d+[.、])")
 _TABLE_START = {3: ("勾稽", "申请人情况", "自然人"), 4: ("行政复议", "复议")}
 
 
@@ -106,6 +106,7 @@ def _over_numbers(word: Word, edge: float) -> bool:
     return word.x0 >= edge - 1 or _centre(word) >= edge
 
 
+@cache
 def _clean(text: str) -> str:
     return normalize_line(text).strip()
 
@@ -164,17 +165,6 @@ def _zone_of(word: Word, zones: list[tuple[float, float]]) -> list[int]:
     return [i for i, s in enumerate(shares) if s > 0]
 
 
-def _number_rows(words: list[Word]) -> list[list[Word]]:
-    rows: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: w.middle):
-        if rows and _overlap(word.top, word.bottom, min(w.top for w in rows[-1]),
-                             max(w.bottom for w in rows[-1])) >= DEFAULT_LINE_OVERLAP * word.height:
-            rows[-1].append(word)
-        else:
-            rows.append([word])
-    return rows
-
-
 def _label_blocks(words: list[Word]) -> list[Block]:
     """Label words → label cells: by label column, split at numbering and at gaps; runs of
     one-character words stacked down the side are one (group) label."""
@@ -202,7 +192,7 @@ def _label_blocks(words: list[Word]) -> list[Block]:
             joins = last is not None and (
                 word.top < last.bottom - 0.5 * word.height  # the same line
                 or (word.top - last.bottom <= DEFAULT_BLOCK_GAP * word.height
-                    and not _NUMBERING.match(_clean(word.text))))
+                    and not NUMBERING.match(_clean(word.text))))
             if joins and last is not None:
                 last.words.append(word)
             else:
@@ -211,10 +201,10 @@ def _label_blocks(words: list[Word]) -> list[Block]:
     return blocks
 
 
-def _row_labels(blocks: list[Block], rows: list[list[Word]], line_height: float) -> list[str]:
+def _row_labels(blocks: list[Block], rows: list[Line], line_height: float) -> list[str]:
     """Each row's label: the blocks nearest its middle (a block over two rows names none)."""
-    middles = [(min(w.top for w in r) + max(w.bottom for w in r)) / 2 for r in rows]
-    heights = [max(w.bottom for w in r) - min(w.top for w in r) for r in rows]
+    middles = [r.middle for r in rows]
+    heights = [r.bottom - r.top for r in rows]
     chosen: list[list[Block]] = [[] for _ in rows]
     queue = list(blocks)
     while queue:
@@ -271,18 +261,17 @@ def lines_to_grid(lines: list[Line], rules: list[Rule] | None = None) -> Grid | 
     heads = [w for ln in header_lines for w in ln.words if _over_numbers(w, edge)]
     ruled = _ruled_zones(numbers, heads, rules or [])
     zones = ruled if ruled is not None else _zones(number_cols, numbers, edge)
-    columns = zones
     label_edge = min(edge, zones[0][0])
     cells = [w for w in words if id(w) not in header_words and (
         _is_number(w) or (_is_placeholder(w) and w.x0 >= label_edge))]
-    rows = _number_rows(cells)
+    rows = words_to_lines(cells)
     taken = {id(w) for w in cells}
     label_words = [w for w in words if id(w) not in taken and id(w) not in header_words
                    and w.x0 < label_edge]
     line_height = median(w.height for w in words)
     labels = _row_labels(_label_blocks(label_words), rows, line_height)
-    spanning = [""] * (len(columns) + 1)
-    leaves = [""] * (len(columns) + 1)
+    spanning = [""] * (len(zones) + 1)
+    leaves = [""] * (len(zones) + 1)
     for word in sorted((w for ln in header_lines for w in ln.words), key=lambda w: (w.top, w.x0)):
         over = _zone_of(word, zones) if _over_numbers(word, edge) else []
         target = leaves if len(over) == 1 else spanning
@@ -290,8 +279,8 @@ def lines_to_grid(lines: list[Line], rules: list[Rule] | None = None) -> Grid | 
         target[j] += _clean(word.text)
     grid: Grid = [spanning, leaves] if any(spanning) else [leaves]
     for label, row in zip(labels, rows, strict=True):
-        out = [label] + [""] * len(columns)
-        for word in sorted(row, key=lambda w: w.x0):
+        out = [label] + [""] * len(zones)
+        for word in sorted(row.words, key=lambda w: w.x0):
             over = _zone_of(word, zones)
             if len(over) != 1:
                 return None  # a number between two columns: its column cannot be told

@@ -13,7 +13,7 @@ from xxgk.model import Finding, request_key
 from xxgk.recognise.atoms import PLACEHOLDERS, Atom, read_number
 from xxgk.recognise.labels import LabelIndex, locate_rows, request_labels
 from xxgk.recognise.normalize import compact, normalize_line
-from xxgk.recognise.proactive import PROACTIVE_ROWS, own_label
+from xxgk.recognise.proactive import PROACTIVE_ROWS, own_label, yuan_to_10k
 from xxgk.recognise.review import KEYS as REVIEW_KEYS
 from xxgk.recognise.tables import TableResult
 
@@ -242,9 +242,4 @@ def _fees_in_yuan(result: TableResult, grid: Grid) -> None:
     key = "proactive.fees.amount_10k_yuan"
     heads = [normalize_line(c) for row in grid for c in row if "收费金额" in normalize_line(c)]
     if key in result.values and heads and all("元" in h and "万元" not in h for h in heads):
-        value = result.values[key]
-        converted = round(value / 10000, 6)
-        result.values[key] = converted
-        result.findings.append(Finding("fee-unit", "warning",
-                                       f"收费金额以元印出（{value} 元），已换算为 {converted} 万元",
-                                       [key], result.where.get(key)))
+        result.values[key] = yuan_to_10k(result, key, result.values[key], result.where.get(key))

@@ -180,9 +180,14 @@ def _to_10k_yuan(result: TableResult, key: str, value: float, r: RowNumbers,
                  table_in_yuan: bool) -> float:
     """A fee printed in 元 (by its unit or the header) is converted to 万元, and said so."""
     if r.atoms[-1].unit == "元" or (table_in_yuan and r.atoms[-1].unit != "万元"):
-        converted = round(value / 10000, 6)
-        result.findings.append(Finding("fee-unit", "warning",
-                                       f"收费金额以元印出（{value} 元），已换算为 {converted} 万元",
-                                       [key], r.where))
-        return converted
+        return yuan_to_10k(result, key, value, r.where)
     return value
+
+
+def yuan_to_10k(result: TableResult, key: str, value: float, where: str | None) -> float:
+    """A fee printed in 元, in 万元; a fee-unit finding says so."""
+    converted = round(value / 10000, 6)
+    result.findings.append(Finding("fee-unit", "warning",
+                                   f"收费金额以元印出（{value} 元），已换算为 {converted} 万元",
+                                   [key], where))
+    return converted

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from xxgk.model import Finding
-from xxgk.recognise.atoms import Atom
+from xxgk.recognise.atoms import NUMBERING, Atom
 from xxgk.recognise.normalize import compact
 from xxgk.recognise.placement import Group, Number, Vector, fused_candidates, row_candidates
 
@@ -63,14 +62,11 @@ def numbers_after(atoms: list[Atom], start: int, stop: int | None = None,
     return found
 
 
-_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])")
-
-
 def _continues(text: str, label: str) -> bool:
     """Whether text between a label and its numbers is still the label's (a short broken-off
     piece); a piece that opens with numbering (（三）, 1.) is the next row's (issue 8: narrow PDF
     label columns break every label into pieces of two or three characters)."""
-    if _NUMBERING.match(text):
+    if NUMBERING.match(text):
         return False
     piece = compact(text)
     return len(piece) <= DEFAULT_LABEL_TAIL or (bool(piece) and piece in label)

@@ -23,7 +23,7 @@ import shutil
 from functools import cache
 
 from xxgk.sample.document import ReportSpec, blocks, full_name
-from xxgk.sample.grids import Grid
+from xxgk.sample.grids import PROACTIVE_LAYOUT, REQUEST_HEADER, REVIEW_HEADER, Grid
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -42,11 +42,16 @@ td.label {{ width: {label_w}em; text-align: left; }}
 """
 
 
+_BLOCK_TITLES = frozenset(title for blocks in PROACTIVE_LAYOUT.values() for title, *_ in blocks)
+
+
 def _is_header(grid: Grid, i: int) -> bool:
-    first = grid[i][0] if grid[i] else ""
-    if first.startswith(("第二十条", "信息内容")):
-        return True
-    return bool(grid[0]) and grid[0][0].startswith(("（本列", "行政复议")) and i < 3
+    """The header rows of the generator's grids (grids.py): the three rows of REQUEST_HEADER or
+    REVIEW_HEADER, and each 二 block's title row and 信息内容 row."""
+    for header in (REQUEST_HEADER, REVIEW_HEADER):
+        if grid[:len(header)] == header:
+            return i < len(header)
+    return bool(grid[i]) and (grid[i][0] in _BLOCK_TITLES or grid[i][0] == "信息内容")
 
 
 def _label_width(grid: Grid) -> int:
