@@ -73,3 +73,20 @@ def test_a_busy_warehouse_says_so(small_warehouse, tmp_path):
     with warehouse_lock(db), pytest.raises(WarehouseBusy, match="另一个导入"):
         ingest([first], db, [registry], workers=1, progress=False, lock_timeout=0.2)
     assert not db.exists()
+
+
+def test_a_reader_opened_after_an_ingest_sees_it_while_an_old_reader_is_open(small_warehouse,
+                                                                           tmp_path):
+    from xxgk.warehouse import connect
+
+    first, second, registry = _split_corpus(small_warehouse, tmp_path)
+    db = tmp_path / "w.duckdb"
+    ingest([first], db, [registry], workers=1, progress=False)
+    old = connect(db)  # the dashboard's connection to the version it served
+    before = old.execute("select count(*) from reports").fetchone()[0]
+    ingest([second], db, [registry], workers=1, progress=False)
+    new = connect(db)
+    assert new.execute("select count(*) from reports").fetchone()[0] > before
+    assert old.execute("select count(*) from reports").fetchone()[0] == before
+    old.close()
+    new.close()

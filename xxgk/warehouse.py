@@ -51,7 +51,7 @@ def run_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFra
     wanted = query_params(name)
     if set(params) != wanted:
         raise TypeError(f"{name} takes {sorted(wanted)}, got {sorted(params)}")
-    cursor = con.cursor()
+    cursor = _cursor(con)
     try:
         return cursor.execute(load_query(name), params or None).df()
     finally:
@@ -80,9 +80,32 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
                      for k in registry().values()])
 
 
+SNAPSHOT = "warehouse"  # the name a read-only connection gives the warehouse file it attached
+_USE_SNAPSHOT = "use warehouse"
+_HAS_SNAPSHOT = "select count(*) from duckdb_databases() where database_name = 'warehouse'"
+
+
 def connect(path: Path | str = DEFAULT_DB, read_only: bool = True) -> duckdb.DuckDBPyConnection:
-    """A connection to the warehouse file; the dashboard only ever reads."""
-    return duckdb.connect(str(path), read_only=read_only)
+    """A connection to the warehouse file; the dashboard only ever reads.
+
+    Read-only connections are a fresh in-memory database with the file attached: DuckDB caches
+    open databases by path, so ``duckdb.connect(path)`` after an ingest swapped a new file into
+    place would hand back the old file while any connection to it is still open (issue 9).
+    """
+    if not read_only:
+        return duckdb.connect(str(path))
+    con = duckdb.connect()
+    con.execute("attach $path as warehouse (read_only)", {"path": str(path)})
+    con.execute(_USE_SNAPSHOT)
+    return con
+
+
+def _cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor of ``con`` reading the same default database (a cursor starts in 'memory')."""
+    cursor = con.cursor()
+    if cursor.execute(_HAS_SNAPSHOT).fetchone()[0]:
+        cursor.execute(_USE_SNAPSHOT)
+    return cursor
 
 
 def report_id_of(sha256: str) -> str:
