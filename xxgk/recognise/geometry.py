@@ -36,9 +36,9 @@ Grid = list[list[str]]
 DEFAULT_LINE_OVERLAP = 0.5  # share of the smaller height two words must share to be one line
 DEFAULT_X_TOLERANCE = 1.0  # points: number boxes this close are one column
 DEFAULT_LEAF_SHARE = 0.75  # a header word with this share of its width over one column names it
-DEFAULT_SUBCOLUMN = 4.0  # points: label words starting this close are one label column
 DEFAULT_BLOCK_GAP = 1.5  # line heights: a larger gap between label lines starts a new cell
 DEFAULT_STACK = 3  # this many 1–2 character words stacked vertically are one vertical label
+DEFAULT_STACK_GAP = 3.0  # line heights between the characters of a vertical label
 _TABLE_START = {3: ("勾稽", "申请人情况", "自然人"), 4: ("行政复议", "复议")}
 
 
@@ -165,39 +165,58 @@ def _zone_of(word: Word, zones: list[tuple[float, float]]) -> list[int]:
     return [i for i, s in enumerate(shares) if s > 0]
 
 
-def _label_blocks(words: list[Word]) -> list[Block]:
-    """Label words → label cells: by label column, split at numbering and at gaps; runs of
-    one-character words stacked down the side are one (group) label."""
-    columns: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: w.x0):
-        if columns and word.x0 - columns[-1][0].x0 <= DEFAULT_SUBCOLUMN:
-            columns[-1].append(word)
+def _vertical_stacks(words: list[Word]) -> tuple[list[list[Word]], list[Word]]:
+    """Labels written one character per line down the side (三 / 本 / 年 / 度 …): runs of at
+    least DEFAULT_STACK one-character words, each right under the one before on one centre
+    with no other word between them."""
+    single = sorted((w for w in words if len(compact(_clean(w.text))) == 1), key=lambda w: w.top)
+    stacks: list[list[Word]] = []
+    for word in single:
+        run = next((r for r in stacks if _stacks_on(r[-1], word, words)), None)
+        if run is None:
+            stacks.append([word])
         else:
-            columns.append([word])
-    blocks: list[Block] = []
-    for column in columns:
-        column.sort(key=lambda w: (w.top, w.x0))
-        short = [len(compact(_clean(w.text))) <= 2 for w in column]
-        i = 0
-        while i < len(column):
-            j = i
-            while j < len(column) and short[j]:
-                j += 1
-            if j - i >= DEFAULT_STACK:
-                blocks.append(Block(column[i:j], stacked=True))
-                i = j
-                continue
-            word = column[i]
-            last = blocks[-1] if blocks and blocks[-1].words[0] in column[:i] else None
-            joins = last is not None and (
-                word.top < last.bottom - 0.5 * word.height  # the same line
-                or (word.top - last.bottom <= DEFAULT_BLOCK_GAP * word.height
-                    and not NUMBERING.match(_clean(word.text))))
-            if joins and last is not None:
-                last.words.append(word)
-            else:
-                blocks.append(Block([word]))
-            i += 1
+            run.append(word)
+    stacks = [r for r in stacks if len(r) >= DEFAULT_STACK]
+    stacked = {id(w) for r in stacks for w in r}
+    return stacks, [w for w in words if id(w) not in stacked]
+
+
+def _stacks_on(upper: Word, lower: Word, words: list[Word]) -> bool:
+    if abs(_centre(upper) - _centre(lower)) > 2 * DEFAULT_X_TOLERANCE:
+        return False
+    if not 0 <= lower.top - upper.bottom <= DEFAULT_STACK_GAP * lower.height:
+        return False
+    return not any(upper.bottom <= w.top and w.bottom <= lower.top
+                   and _overlap(w.x0, w.x1, upper.x0, upper.x1) > 0 for w in words)
+
+
+def _continues_below(upper: Word, lower: Word) -> bool:
+    """Whether ``lower`` is the next line of the label cell ``upper`` is in: right under it
+    (left-, right-aligned or centred alike: the two overlap), and not a new numbered label."""
+    gap = lower.top - upper.bottom
+    if not -0.5 * lower.height <= gap <= DEFAULT_BLOCK_GAP * lower.height:
+        return False
+    narrower = min(upper.x1 - upper.x0, lower.x1 - lower.x0)
+    return (_overlap(upper.x0, upper.x1, lower.x0, lower.x1) >= 0.5 * narrower
+            and not NUMBERING.match(_clean(lower.text)))
+
+
+def _label_blocks(words: list[Word]) -> list[Block]:
+    """Label words → label cells: a word joins the cell of the word right above it unless it
+    opens with numbering; labels written down the side one character per line are one cell."""
+    stacks, rest = _vertical_stacks(words)
+    blocks = [Block(run, stacked=True) for run in stacks]
+    owner: dict[int, Block] = {}
+    ordered = sorted(rest, key=lambda w: (w.top, w.x0))
+    for i, word in enumerate(ordered):
+        above = [u for u in ordered[:i] if _continues_below(u, word)]
+        block = owner[id(above[-1])] if above else None
+        if block is None:
+            block = Block([])
+            blocks.append(block)
+        block.words.append(word)
+        owner[id(word)] = block
     return blocks
 
 
