@@ -9,6 +9,10 @@ stands in a known column; otherwise it says nothing and the atom reader's result
 
 from __future__ import annotations
 
+import itertools
+
+from rapidfuzz import fuzz
+
 from xxgk.model import Finding, request_key
 from xxgk.recognise.atoms import PLACEHOLDERS, Atom, read_number
 from xxgk.recognise.labels import LabelIndex, locate_rows, request_labels
@@ -100,6 +104,9 @@ def requests_from_grid(grid: Grid, template: str | None) -> TableResult | None:
     rows = {hit.first: row for row, hit in hits.items()}
     if len(rows) != len(hits):
         return None  # two rows of the format in one grid row
+    numbered = [i for i, cells in enumerate(body) if any(_is_number(cells[j]) for j in value_columns)]
+    rows |= rows_between(rows, numbered, [x.row for x in labels],
+                         {x.row: x.label for x in labels}, [a.text for a in atoms])
     result = TableResult(template=template, found=True, has_header=True)
     for i, cells in enumerate(body):
         if i not in rows:
@@ -109,6 +116,30 @@ def requests_from_grid(grid: Grid, template: str | None) -> TableResult | None:
         keys = {col: request_key(rows[i], col) for col in columns}
         _read_cells(result, cells, columns, keys, f"table row {start + i + 1}")
     return result
+
+
+DEFAULT_GAP_SCORE = 60.0
+
+
+def rows_between(rows: dict[int, str], numbered: list[int], order: list[str],
+                 words: dict[str, str], texts: list[str]) -> dict[int, str]:
+    """Grid rows whose label matched nothing (cut at a page break, say), named by position:
+    between two rows that were found, as many unnamed grid rows with numbers as the format
+    has rows missing there, each close enough to its row's label (fuzzy). Anything else
+    stays unnamed, and the grid reader refuses the table."""
+    named = sorted(rows)
+    out: dict[int, str] = {}
+    for before, after in itertools.pairwise(named):
+        gap_rows = [i for i in numbered if before < i < after and i not in rows]
+        lo, hi = order.index(rows[before]), order.index(rows[after])
+        missing = order[lo + 1:hi]
+        if not gap_rows or len(gap_rows) != len(missing):
+            continue
+        pairs = list(zip(gap_rows, missing, strict=True))
+        if all(fuzz.partial_ratio(words[row], compact(texts[i])) >= DEFAULT_GAP_SCORE
+               for i, row in pairs):
+            out.update(pairs)
+    return out
 
 
 def review_from_grid(grid: Grid) -> TableResult | None:
