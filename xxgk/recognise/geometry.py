@@ -60,6 +60,14 @@ class Words:
     def middle(self) -> float:
         return (self.top + self.bottom) / 2
 
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
 
 @dataclass
 class Line(Words):
@@ -130,10 +138,11 @@ def _merge(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 
 def _label_right(lines: list[Line], number_edge: float) -> float:
-    """Where the label column ends: the right edge of the label words on lines of numbers."""
+    """Where the label column ends: the right edge of the label words on lines of numbers (a
+    table with no labels, as section 四, has none: every column may be a column of numbers)."""
     rights = [w.x1 for ln in lines for w in ln.words if not _is_number(w) and w.x1 <= number_edge
               and any(_is_number(v) for v in ln.words)]
-    return max(rights, default=number_edge - 2 * DEFAULT_X_TOLERANCE)
+    return max(rights, default=float("-inf"))
 
 
 def _zones(columns: list[tuple[float, float]], numbers: list[Word], left: float
@@ -153,6 +162,61 @@ def _zones(columns: list[tuple[float, float]], numbers: list[Word], left: float
                     b0 - 2 * DEFAULT_X_TOLERANCE if side == "left" else (a1 + b0) / 2)
     bounds = [left, *cuts, float("inf")]
     return list(itertools.pairwise(bounds))
+
+
+def _header_zones(heads: list[Word], number_cols: list[tuple[float, float]]
+                  ) -> list[tuple[float, float]] | None:
+    """Columns without ruling lines, from the header. Its leaves are the words with no header
+    word below them; a leaf's cell is the leaf and the words above it over no other leaf (商业企
+    over 业; not 法人或其他组织, over five). Each column of numbers must stand under exactly one
+    cell and each cell over at most one column of numbers; a column is then its cell and its
+    numbers together. None otherwise: the header does not say where the numbers are."""
+    leaves = sorted((w for w in heads if not any(
+        o is not w and o.top >= w.bottom - 1 and _overlap(w.x0, w.x1, o.x0, o.x1) > 0
+        for o in heads)), key=lambda w: w.x0)
+    if not leaves or any(a.x1 > b.x0 for a, b in itertools.pairwise(leaves)):
+        return None
+    cells = []
+    for leaf in leaves:
+        mine = [w for w in heads if [x for x in leaves if _overlap(w.x0, w.x1, x.x0, x.x1) > 0]
+                == [leaf]]
+        cells.append((min(w.x0 for w in mine), max(w.x1 for w in mine)))
+    homes = _homes_by_overlap(cells, number_cols) or _homes_by_order(cells, number_cols)
+    if homes is None:
+        return None
+    zones = [list(c) for c in cells]
+    for (c0, c1), home in zip(number_cols, homes, strict=True):
+        zones[home] = [min(zones[home][0], c0), max(zones[home][1], c1)]
+    if any(a[1] > b[0] + DEFAULT_X_TOLERANCE for a, b in itertools.pairwise(zones)):
+        return None
+    return [(a, b) for a, b in zones]
+
+
+def _homes_by_overlap(cells: list[tuple[float, float]], number_cols: list[tuple[float, float]]
+                      ) -> list[int] | None:
+    """The header cell over each column of numbers, where each stands under exactly one."""
+    homes: list[int] = []
+    for c0, c1 in number_cols:
+        under = [i for i, (z0, z1) in enumerate(cells) if _overlap(c0, c1, z0, z1) > 0]
+        if len(under) != 1 or under[0] in homes:
+            return None
+        homes.append(under[0])
+    return homes
+
+
+def _homes_by_order(cells: list[tuple[float, float]], number_cols: list[tuple[float, float]]
+                    ) -> list[int] | None:
+    """Numbers right- or left-aligned under centred heads stand beside them, not under them:
+    with as many columns of numbers as heads, the i-th column is the i-th head's when it
+    stands clear of both neighbouring heads."""
+    if len(cells) != len(number_cols):
+        return None
+    for i, (c0, c1) in enumerate(number_cols):
+        left = cells[i - 1][1] if i else float("-inf")
+        right = cells[i + 1][0] if i + 1 < len(cells) else float("inf")
+        if not (left - DEFAULT_X_TOLERANCE <= c0 and c1 <= right + DEFAULT_X_TOLERANCE):
+            return None
+    return list(range(len(cells)))
 
 
 def _zone_of(word: Word, zones: list[tuple[float, float]]) -> list[int]:
@@ -241,12 +305,12 @@ def _row_labels(blocks: list[Block], rows: list[Line], line_height: float) -> li
             for bs in chosen]
 
 
-def _ruled_zones(numbers: list[Word], heads: list[Word], rules: list[Rule]
+def _ruled_zones(numbers: list[Word], heads: list[Word], rules: list[Rule], edge: float
                  ) -> list[tuple[float, float]] | None:
     """Cells between the vertical rules that cross the rows of numbers; None without rules.
 
-    The zones kept are those holding a number, and those right of the first such zone holding a
-    header (a column printed all blank)."""
+    The zones kept are those holding a number, and those right of the label column (``edge``)
+    holding a header (a column printed all blank)."""
     top, bottom = min(w.top for w in numbers), max(w.bottom for w in numbers)
     xs = sorted(r.x for r in rules if r.top <= bottom and r.bottom >= top)
     edges: list[float] = []
@@ -260,7 +324,7 @@ def _ruled_zones(numbers: list[Word], heads: list[Word], rules: list[Rule]
     if any(not any(a <= _centre(w) <= b for a, b in cells) for w in numbers):
         return None  # numbers outside the ruled cells: the rules are not this table's
     kept = [c for i, c in enumerate(cells) if i in holding or (
-        i > holding[0] and any(c[0] <= _centre(w) <= c[1] for w in heads))]
+        c[1] > edge and any(c[0] <= _centre(w) <= c[1] for w in heads))]
     return [(a, b) for a, b in kept]
 
 
@@ -278,8 +342,8 @@ def lines_to_grid(lines: list[Line], rules: list[Rule] | None = None) -> Grid | 
         _over_numbers(w, edge) and not _is_number(w) for w in ln.words)]
     header_words = {id(w) for ln in header_lines for w in ln.words}
     heads = [w for ln in header_lines for w in ln.words if _over_numbers(w, edge)]
-    ruled = _ruled_zones(numbers, heads, rules or [])
-    zones = ruled if ruled is not None else _zones(number_cols, numbers, edge)
+    zones = (_ruled_zones(numbers, heads, rules or [], edge) or _header_zones(heads, number_cols)
+             or _zones(number_cols, numbers, edge))
     label_edge = min(edge, zones[0][0])
     cells = [w for w in words if id(w) not in header_words and (
         _is_number(w) or (_is_placeholder(w) and w.x0 >= label_edge))]
