@@ -89,3 +89,62 @@ def test_a_parser_bug_becomes_a_finding_not_a_crash(monkeypatch):
     record = parse_text("一、总体情况\n")
     assert record["values"] == {}
     assert [(f["rule"], f["severity"]) for f in record["findings"]] == [("parser-error", "error")]
+
+
+# Patterns of the archive's one-line text (issue 8), each written from the pattern.
+_ONE_LINE_SECTIONS = ("标题云泽市青岚区水务局2022年政府信息公开工作年度报告 "
+                      "一、总体情况 2022年，我局做了工作。"
+                      "二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 {table} "
+                      "四、政府信息公开行政复议、行政诉讼情况 "
+                      "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+                      "{review} 五、存在的主要问题及改进情况 无。六、其他需要报告的事项 无。")
+
+
+def _one_line(table: str = "", review: str = "000000000000000") -> dict:
+    return parse_text(_ONE_LINE_SECTIONS.format(table=table, review=review))
+
+
+def test_one_line_headings_after_a_space_are_found():
+    record = _one_line()
+    assert "missing-section" not in rules(record)
+    assert record["narrative"]["overview"].startswith("2022年")
+
+
+def test_one_line_title_with_a_field_name_names_the_agency():
+    record = _one_line()
+    assert (record["agency"], record["region"], record["year"]) == ("水务局", "青岚区", 2022)
+
+
+def test_one_line_fifteen_zeros_of_section_four_are_fifteen_zeros():
+    values = _one_line()["values"]
+    assert [k for k, v in values.items() if k.startswith(("review.", "litigation"))] and all(
+        v == 0 for k, v in values.items() if k.startswith(("review.", "litigation")))
+    assert len([k for k in values if k.startswith(("review.", "litigation"))]) == 15
+
+
+def test_carried_forward_row_is_no_section_four_heading():
+    record = _one_line("一、本年新收政府信息公开申请数量3000003二、上年结转政府信息公开申请数量0000000"
+                       "四、结转下年度继续办理3000003")
+    assert record["values"]["requests.carried_forward.total"] == 3
+    assert record["values"]["review.total"] == 0  # section 四 still found after it
+
+
+def test_one_line_stray_space_inside_a_run_is_no_cell_boundary():
+    table = "一、本年新收政府信息公开申请数量230 000023二、上年结转政府信息公开申请数量0000000" \
+            "三、本年度办理结果（一）予以公开200000020（七）总计200000020四、结转下年度继续办理3000003"
+    values = _one_line(table)["values"]
+    assert [values[f"requests.new_received.{c}"] for c in ("natural_person", "commercial", "total")] \
+        == [23, 0, 23]
+
+
+def test_digits_run_into_the_next_rows_numbering():
+    table = "（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开1000001"
+    values = _one_line(table)["values"]
+    assert values["requests.denied_state_secret.total"] == 0
+    assert values["requests.denied_law_prohibited.total"] == 1
+
+
+def test_a_sentence_naming_the_report_is_not_the_agency():
+    text = ("本报告根据《中华人民共和国政府信息公开条例》和政府信息公开工作年度报告格式要求编制。\n"
+            "一、总体情况\n2022年，我局做了工作。\n五、存在的主要问题及改进情况\n无。\n")
+    assert parse_text(text)["agency"] is None

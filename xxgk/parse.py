@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from pathlib import Path
 
 from xxgk.extract import Document, bytes_to_document
@@ -20,7 +21,13 @@ from xxgk.recognise.normalize import compact, normalize_lines
 from xxgk.recognise.proactive import proactive_from_atoms
 from xxgk.recognise.requests import requests_from_atoms
 from xxgk.recognise.review import review_from_atoms
-from xxgk.recognise.sections import SECTION_NAMES, Section, find_sections, split_run_together
+from xxgk.recognise.sections import (
+    SECTION_NAMES,
+    Section,
+    find_sections,
+    heading_rest,
+    split_run_together,
+)
 from xxgk.recognise.tables import TableResult
 from xxgk.validate import Report, validate
 
@@ -81,14 +88,18 @@ def section_span(sections: dict[int, Section], number: int, size: int) -> tuple[
 
 
 def narrative(raw: list[str], work: list[tuple[int, str]], sections: dict[int, Section]) -> dict:
-    """Sections 一, 五, 六 as text (original wording), without heading, signature and date."""
+    """Sections 一, 五, 六 as text (original wording), without heading, signature and date; a
+    line cut into pieces (a report on one line) gives its pieces, not the whole line again."""
+    pieces = Counter(line for line, _ in work)
     out = {}
     for number, name in _NARRATIVE.items():
         sec = sections.get(number)
         if sec is None:
             out[name] = ""
             continue
-        lines = [raw[line - 1].strip() for line, _ in work[sec.start + 1:sec.end]]
+        lines = [heading_rest(number, work[sec.start][1])]
+        lines += [raw[line - 1].strip() if pieces[line] == 1 else text.strip()
+                  for line, text in work[sec.start + 1:sec.end]]
         if number == 6:
             lines = _drop_signature(lines)
         out[name] = "\n".join(x for x in lines if x)

@@ -28,6 +28,12 @@ _GENERIC_HEADS = ("街道", "镇", "乡", "办事处", "人民政府", "政府",
 _AGENCY_SUFFIX = re.compile(r"(?:办事处|街道|人民政府|政府|办公室|局|委员会|委|厅|署|镇|乡|中心|院"
                             r"|管委会|办|处|所|站|队|会|部|馆|公司|集团|社)$")
 DEFAULT_HEAD_LINES = 25
+DEFAULT_MAX_TITLE = 60
+# A page's metadata field names before the title (标题平潭综合实验区…, 题目：…), issue 8.
+# A sentence naming the report (本报告根据《条例》…, 现将…年度报告公布如下) is no title: what
+# precedes its report words is not the agency (issue 8).
+_BOILERPLATE = re.compile(r"^(?:本报告|本年度报告|根据|依据|按照|现将|为)|条例|编制|规定")
+_FIELD_NAME = re.compile(r"^(?:文章标题|信息标题|标题|题目|名称)")
 
 
 @dataclass
@@ -61,8 +67,11 @@ def _title(head: list[str]) -> tuple[int, str] | None:
     """(index, compact title) of the title in the first lines; a title broken over lines is joined."""
     for i, line in enumerate(head):
         key = compact(line)
-        if not key or _CHROME.search(line) or len(key) > 60 or not _TITLE_WORDS.search(key):
+        words = _TITLE_WORDS.search(key)
+        if not key or _CHROME.search(line) or not words or words.end() > DEFAULT_MAX_TITLE \
+                or _BOILERPLATE.search(key[:words.start()]):
             continue
+        key = _FIELD_NAME.sub("", key[:words.end()])  # a whole report on one line: its start
         title = key
         if i + 1 < len(head) and compact(head[i + 1]).startswith(("年度报告", "工作年度报告", "报告")):
             title += compact(head[i + 1])

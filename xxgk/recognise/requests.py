@@ -85,7 +85,8 @@ def requests_from_atoms(atoms: list[Atom]) -> TableResult:
         if line_based and len({a.line for a in r.atoms}) > 1:
             _split_over_lines(result, r)  # two rows' numbers (a wrapped PDF label, issue 8)
             continue
-        got = candidates_for(r.atoms, NCOLS, GROUPS) if r.atoms else [(0,) * NCOLS]
+        got = (candidates_for(r.atoms, NCOLS, GROUPS, spaced_runs=result.run_together)
+               if r.atoms else [(0,) * NCOLS])
         if got:
             cands[r.row] = got
         else:

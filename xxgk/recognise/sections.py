@@ -27,13 +27,16 @@ _PATTERNS = {
     5: re.compile(r"(?:存在|主要)的?.{0,6}问题|问题(?:及|和|与)改进|改进(?:情况|措施)"),
     6: re.compile(r"其他需(?:要)?报告|其他事项"),
 }
-# Where the whole report sits on a few lines (layout T10), headings are cut out of the line.
+# Where the whole report sits on a few lines (layout T10, archive text), headings are cut out
+# of the line, glued to what precedes them or after a space (issue 8). 四、结转下年度继续办理 is a
+# row of section 三's table, never section 四: only the sections' own words cut.
 _INLINE_HEADING = re.compile(
-    r"(?<=[^\s])(?=[二三四五六][、.](?:主动公开|收到和处理|行政机关收到|因政府信息公开|政府信息公开行政"
-    r"|政府信息公开工作存在|存在的?主要问题|其他需要报告))")
+    r"(?<=\S)\s*(?=[一二三四五六][、.](?:总体情况|概述|主动公开|收到和处理|行政机关收到|因政府信息公开"
+    r"|政府信息公开行政|政府信息公开工作存在|存在的?主要问题|其他需要报告))")
 # （一）主动公开情况 inside section 一 is a sub-heading, never a section's heading.
 _SUBHEADING = re.compile(r"\s*\(\s*[一二三四五六七八九十]")
 DEFAULT_MAX_HEADING = 48
+DEFAULT_OPENING = 24  # chars after a numeral within which a section's words make a heading
 DEFAULT_FUZZY_SCORE = 84
 
 
@@ -61,16 +64,30 @@ def is_heading(number: int, text: str) -> bool:
     first: a whole section run onto one line (layout T10).
     """
     key = compact(text)
-    if not key or re.search(r"\d{2,}", key[:DEFAULT_MAX_HEADING]) or _SUBHEADING.match(text):
+    if not key or _SUBHEADING.match(text):
+        return False
+    opens = re.match(rf"\s*[{_NUMERALS}][、.]", text)
+    if opens and _PATTERNS[number].search(key[:DEFAULT_OPENING]):
+        return True  # the section's own words right after its numeral, whatever follows
+    if re.search(r"\d{2,}", key[:DEFAULT_MAX_HEADING]):
         return False
     if len(key) > DEFAULT_MAX_HEADING:
-        opens = re.match(rf"\s*[{_NUMERALS}][、.]", text)
         return bool(opens and _PATTERNS[number].search(key[:DEFAULT_MAX_HEADING]))
     if _PATTERNS[number].search(key):
         return True
     body = re.sub(rf"^[{_NUMERALS}]", "", key)
     target = compact(SECTION_NAMES[number])[1:]
     return len(body) >= 6 and fuzz.ratio(body, target) >= DEFAULT_FUZZY_SCORE
+
+
+_HEADING_TAIL = re.compile(r"^(?:的?(?:工作)?情况|(?:及|和|与)改进(?:情况|措施)?|的?事项)?[\s:：。.]*")
+
+
+def heading_rest(number: int, text: str) -> str:
+    """What follows a section's heading on its own line (一、总体情况 2022年，我局…): the start
+    of the section's text where a report runs on one line."""
+    match = _PATTERNS[number].search(text)
+    return _HEADING_TAIL.sub("", text[match.end():], count=1).strip() if match else ""
 
 
 def find_sections(texts: list[str]) -> dict[int, Section]:

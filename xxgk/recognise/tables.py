@@ -73,7 +73,7 @@ def _continues(text: str, label: str) -> bool:
 
 
 def candidates_for(nums: list[Atom], ncols: int, groups: list[Group],
-                   run_together: bool = False) -> list[Vector] | None:
+                   run_together: bool = False, spaced_runs: bool = False) -> list[Vector] | None:
     """The vectors a row's number atoms can stand for; None when digits could not be split.
 
     A run of digits glued to its label is cells printed with no separator (layout T10) and is
@@ -81,6 +81,11 @@ def candidates_for(nums: list[Atom], ncols: int, groups: list[Group],
     document's tables run together. Anything else is placed as printed.
     """
     placed = row_candidates([a.value for a in nums], ncols, groups)
+    if (run_together or spaced_runs) and len(nums) > 1 and _one_digit_run(nums):
+        # A stray space inside a run of cells printed together (申请数量230 000023) is no cell
+        # boundary: both readings stay, and only what they agree on is read (issue 8).
+        joined = fused_candidates("".join(a.text for a in nums), ncols, groups)
+        return None if joined is None else list(dict.fromkeys(placed + joined))
     if len(nums) != 1 or ncols == 1 or not nums[0].text.isdigit():
         return placed
     if not (nums[0].fused or run_together):
@@ -96,6 +101,12 @@ def candidates_for(nums: list[Atom], ncols: int, groups: list[Group],
     # Run into its label, the digits are cells run together; standing alone in a document
     # whose tables run together, they may be one number or several: both readings stay.
     return cut if nums[0].fused else list(dict.fromkeys(placed + cut))
+
+
+def _one_digit_run(nums: list[Atom]) -> bool:
+    """Plain digit atoms on one line, the first run into its label."""
+    return nums[0].fused and len({a.line for a in nums}) == 1 and all(
+        a.text.isdigit() for a in nums)
 
 
 def placeholder_finding(atoms: list[Atom], keys: list[str]) -> Finding | None:
