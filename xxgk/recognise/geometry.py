@@ -284,11 +284,16 @@ def _label_blocks(words: list[Word]) -> list[Block]:
     return blocks
 
 
-def _row_labels(blocks: list[Block], rows: list[Line], line_height: float) -> list[str]:
-    """Each row's label: the blocks nearest its middle (a block over two rows names none)."""
+def _row_labels(blocks: list[Block], rows: list[Line], line_height: float
+                ) -> list[tuple[str, Line | None]]:
+    """(label, row of numbers) in print order. A label cell belongs to the row of numbers it
+    stands beside (their bands overlap), else to the nearest within reach; a numbered label
+    beside no numbers is a row printed blank (its cells stay blank); a cell over two rows'
+    numbers is a group label and names none."""
     middles = [r.middle for r in rows]
     heights = [r.bottom - r.top for r in rows]
     chosen: list[list[Block]] = [[] for _ in rows]
+    blank: list[Block] = []
     queue = list(blocks)
     while queue:
         block = queue.pop()
@@ -297,12 +302,21 @@ def _row_labels(blocks: list[Block], rows: list[Line], line_height: float) -> li
             if not block.stacked and len({round(w.top) for w in block.words}) > 1:
                 queue += [Block([w]) for w in block.words]  # unnumbered rows run together
             continue
-        near = min(range(len(rows)), key=lambda i: abs(middles[i] - block.middle))
-        reach = max(block.bottom - block.top, heights[near]) / 2 + line_height
-        if abs(middles[near] - block.middle) <= reach:
-            chosen[near].append(block)
-    return [" ".join(b.text for b in sorted(bs, key=lambda b: (min(w.x0 for w in b.words), b.top)))
-            for bs in chosen]
+        beside = [_overlap(block.top, block.bottom, r.top, r.bottom) for r in rows]
+        if max(beside) > 0:
+            chosen[beside.index(max(beside))].append(block)
+        elif NUMBERING.match(_clean(block.text)):
+            blank.append(block)
+        else:
+            near = min(range(len(rows)), key=lambda i: abs(middles[i] - block.middle))
+            reach = max(block.bottom - block.top, heights[near]) / 2 + line_height
+            if abs(middles[near] - block.middle) <= reach:
+                chosen[near].append(block)
+    labelled: list[tuple[float, str, Line | None]] = [
+        (row.middle, " ".join(b.text for b in sorted(bs, key=lambda b: (b.x0, b.top))), row)
+        for row, bs in zip(rows, chosen, strict=True)]
+    labelled += [(b.middle, b.text, None) for b in blank]
+    return [(label, row) for _, label, row in sorted(labelled, key=lambda x: x[0])]
 
 
 def _ruled_zones(numbers: list[Word], heads: list[Word], rules: list[Rule], edge: float
@@ -361,9 +375,9 @@ def lines_to_grid(lines: list[Line], rules: list[Rule] | None = None) -> Grid | 
         j = over[0] + 1 if over else 0
         target[j] += _clean(word.text)
     grid: Grid = [spanning, leaves] if any(spanning) else [leaves]
-    for label, row in zip(labels, rows, strict=True):
+    for label, row in labels:
         out = [label] + [""] * len(zones)
-        for word in sorted(row.words, key=lambda w: w.x0):
+        for word in sorted(row.words if row else [], key=lambda w: w.x0):
             over = _zone_of(word, zones)
             if len(over) != 1:
                 return None  # a number between two columns: its column cannot be told

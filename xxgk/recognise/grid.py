@@ -100,7 +100,9 @@ def requests_from_grid(grid: Grid, template: str | None) -> TableResult | None:
                                                  if j not in value_columns)) or "-", start + i + 1)
              for i, row in enumerate(body)]
     labels = request_labels(template or "2019")
-    hits = locate_rows(LabelIndex(atoms), labels)
+    # A label is one grid row's: a (fuzzy) match across rows is no row's (issue 8).
+    hits = {row: hit for row, hit in locate_rows(LabelIndex(atoms), labels).items()
+            if hit.first == hit.last}
     rows = {hit.first: row for row, hit in hits.items()}
     if len(rows) != len(hits):
         return None  # two rows of the format in one grid row
