@@ -338,7 +338,7 @@ def _ruled_zones(numbers: list[Word], heads: list[Word], rules: list[Rule], edge
     if any(not any(a <= _centre(w) <= b for a, b in cells) for w in numbers):
         return None  # numbers outside the ruled cells: the rules are not this table's
     kept = [c for i, c in enumerate(cells) if i in holding or (
-        c[1] > edge and any(c[0] <= _centre(w) <= c[1] for w in heads))]
+        c[0] >= edge - 2 * DEFAULT_X_TOLERANCE and any(c[0] <= _centre(w) <= c[1] for w in heads))]
     return [(a, b) for a, b in kept]
 
 

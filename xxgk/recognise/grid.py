@@ -10,6 +10,7 @@ stands in a known column; otherwise it says nothing and the atom reader's result
 from __future__ import annotations
 
 import itertools
+import re
 
 from rapidfuzz import fuzz
 
@@ -138,10 +139,20 @@ def rows_between(rows: dict[int, str], numbered: list[int], order: list[str],
         if not gap_rows or len(gap_rows) != len(missing):
             continue
         pairs = list(zip(gap_rows, missing, strict=True))
-        if all(fuzz.partial_ratio(words[row], compact(texts[i])) >= DEFAULT_GAP_SCORE
-               for i, row in pairs):
+        if all(_resembles(words[row], texts[i]) for i, row in pairs):
             out.update(pairs)
     return out
+
+
+_ANY_NUMBERING = re.compile(r"\d+[.、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、")
+
+
+def _resembles(label: str, text: str) -> bool:
+    """A grid row's text is close to a row's label, or its own part (after its last numbering)
+    is the label's start: a label cut short (8.属于行… for 8.属于行政查询事项)."""
+    own = compact(_ANY_NUMBERING.split(text)[-1])
+    return (fuzz.partial_ratio(label, compact(text)) >= DEFAULT_GAP_SCORE
+            or (len(own) >= 2 and label.startswith(own)))
 
 
 def review_from_grid(grid: Grid) -> TableResult | None:

