@@ -75,11 +75,38 @@ def test_legacy_office_files_say_what_to_do(suffix, kind):
     assert ".docx" in finding["message"] and record["values"] == {}
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None,
-                    reason="no chromium on PATH (Debian package 'chromium'; .ci/run installs it)")
-def test_generated_pdfs_give_no_wrong_value():
+NO_CHROMIUM = pytest.mark.skipif(
+    shutil.which("chromium") is None,
+    reason="no chromium on PATH (Debian package 'chromium'; .ci/run installs it)")
+
+
+@NO_CHROMIUM
+def test_oracle_generated_pdfs():
     from xxgk.sample.oracle import run_oracle
 
-    report = run_oracle(1, seed=5, formats=("pdf",))
-    assert report.reports == 7
+    report = run_oracle(6, seed=5, formats=("pdf",))
+    print(report.summary())
+    assert report.reports >= 40 and set(report.by_layout) == {"pdf"}
     assert report.wrong == 0, [o.wrong for o in report.failures if o.wrong]
+    assert report.missing == 0 and report.caught == report.defects
+    assert report.failures == []
+
+
+@NO_CHROMIUM
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_one_report_four_formats_one_answer(template):
+    """The same report as text, web page, Word file and PDF gives the same values."""
+    import random
+
+    from xxgk.sample.corpus import RENDERERS
+    from xxgk.sample.document import ReportSpec
+    from xxgk.sample.values import random_values
+
+    year = 2020 if template == "2019" else 2023
+    values = random_values(template, random.Random(7))
+    spec = ReportSpec("自然资源和规划局", "青岚区", year, template, values, f"{year + 1}-01-15")
+    for fmt, (ext, render) in RENDERERS.items():
+        record = parse_bytes(render(spec, "T1", random.Random(3)), f"report{ext}")
+        assert record["values"] == values, fmt
+        assert (record["agency"], record["year"], record["template"]) == (
+            "自然资源和规划局", year, template), fmt
