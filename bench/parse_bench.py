@@ -1,5 +1,6 @@
-"""Parse speed: reports per second and ms per report, per layout, on rendered reports and the
-real documents. Run: python bench/parse_bench.py [--reports N]"""
+"""Parse speed: ms per report per text layout and per file format (web page, Word, PDF printed
+by Chromium) on rendered reports, the real documents, and the PDF backends compared on the real
+PDF. Run: python bench/parse_bench.py [--reports N] [--pdfs N]"""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def _time(fn, repeat: int) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--reports", type=int, default=40, help="reports per layout")
+    parser.add_argument("--pdfs", type=int, default=10, help="PDF reports (printed by Chromium)")
     args = parser.parse_args()
     print(f"{'layout':8} {'reports':>7} {'ms/report (median)':>19} {'p95':>7}")
     total, count = 0.0, 0
@@ -53,6 +55,56 @@ def main() -> None:
         if path.exists():
             times = _time(lambda p=path: parse_file(p), 5)
             print(f"{path.name}: {statistics.median(times) * 1000:.1f} ms (median of 5)")
+    formats(args.reports, args.pdfs)
+    backends(ROOT.parent / "shared" / "real" / "huaian-city-2024.pdf")
+
+
+def formats(n: int, n_pdf: int) -> None:
+    """Median parse time per file format, on the generator's rendered reports."""
+    from xxgk.sample.corpus import RENDERERS
+
+    print(f"{'format':8} {'reports':>7} {'ms/report (median)':>19}")
+    for fmt, (ext, render) in RENDERERS.items():
+        times = []
+        for seed in range(n_pdf if fmt == "pdf" else n):
+            template = "2019" if seed % 2 else "2021"
+            spec = ReportSpec("某街道办事处", "某区", 2020 if template == "2019" else 2023, template,
+                              random_values(template, random.Random(seed)), "2024-01-20")
+            data = render(spec, "T1", random.Random(seed))
+            times += _time(lambda d=data, e=ext: parse_bytes(d, "x" + e), 1)
+        print(f"{fmt:8} {len(times):7d} {statistics.median(times) * 1000:19.1f}")
+
+
+def backends(pdf: Path) -> None:
+    """The PDF backends on a real report: what the parser uses and the fastest alternative."""
+    if not pdf.exists():
+        return
+    import io
+
+    import pdfplumber
+    import pypdfium2
+
+    from xxgk.extract.pdf import pdf_to_text
+
+    data = pdf.read_bytes()
+
+    def plumber_text() -> None:
+        with pdfplumber.open(io.BytesIO(data)) as doc:
+            for page in doc.pages:
+                page.extract_text()
+
+    def pdfium_chars() -> None:
+        doc = pypdfium2.PdfDocument(data)
+        for page in doc:
+            text = page.get_textpage()
+            for i in range(text.count_chars()):
+                text.get_charbox(i)
+            text.get_text_range()
+
+    for name, fn in (("pdfplumber text only", plumber_text),
+                     ("pdfplumber text + words + rules (used)", lambda: pdf_to_text(data)),
+                     ("pypdfium2 text + every char box", pdfium_chars)):
+        print(f"{name}: {statistics.median(_time(fn, 5)) * 1000:.0f} ms (median of 5)")
 
 
 if __name__ == "__main__":

@@ -47,5 +47,5 @@ def test_every_rule_the_code_can_raise_has_a_chinese_name():
     source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "xxgk").rglob("*.py"))
     raised = set(re.findall(r'Finding\(\s*"([a-z-]+)"', source))
     raised |= set(re.findall(r'"rule": "([a-z-]+)"', source))
-    raised |= set(re.findall(r'problem_rule="([a-z-]+)"', source))
+    raised |= set(re.findall(r'problem_rule[:=] ?(?:str = )?"([a-z-]+)"', source))
     assert raised and raised <= set(RULE_ZH), sorted(raised - set(RULE_ZH))

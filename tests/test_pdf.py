@@ -67,6 +67,20 @@ def test_a_pdf_without_text_layer_needs_ocr():
     assert "OCR" in record["findings"][0]["message"] and record["values"] == {}
 
 
+@pytest.mark.parametrize("user", ["secret", ""])
+def test_an_encrypted_pdf_says_what_to_do_or_is_read(user):
+    pikepdf = pytest.importorskip("pikepdf")
+    source = pikepdf.open(shared_file("real/huaian-city-2024.pdf"))
+    buffer = io.BytesIO()
+    source.save(buffer, encryption=pikepdf.Encryption(user=user, owner="owner", R=6))
+    record = parse_bytes(buffer.getvalue(), "locked.pdf")
+    if user:  # a password to open it: nothing is read, and the finding says what to do
+        assert [f["rule"] for f in record["findings"]] == ["encrypted-file"]
+        assert "密码" in record["findings"][0]["message"] and record["values"] == {}
+    else:  # only an owner password (printing/copying limits): read as usual
+        assert len(record["values"]) == 200
+
+
 @pytest.mark.parametrize("suffix, kind", [(".doc", "Word"), (".wps", "WPS")])
 def test_legacy_office_files_say_what_to_do(suffix, kind):
     record = parse_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, f"report{suffix}")

@@ -52,7 +52,8 @@ RULE_ZH = {
     "unsupported-format": "2019 年前旧格式", "not-a-report": "不是年度报告",
     "unreadable-file": "文件无法读取", "unknown-agency": "机构不在名录中",
     "grid-conflict": "按列与按文本读取不一致", "parser-error": "解析器内部错误",
-    "needs-ocr": "PDF 无文字层（需文字识别）", "legacy-format": "旧版 Word/WPS 文件（需另存为 docx）",
+    "needs-ocr": "PDF 无文字层（需文字识别）", "encrypted-file": "PDF 设有打开密码",
+    "legacy-format": "旧版 Word/WPS 文件（需另存为 docx）",
 }
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 

@@ -54,7 +54,7 @@ def bytes_to_document(data: bytes, suffix: str = ".txt") -> Document:
     if fmt == "pdf":
         pdf = pdf_to_text(data)
         if pdf.problems:
-            return Document([], "pdf", problems=pdf.problems, problem_rule="unreadable-file")
+            return Document([], "pdf", problems=pdf.problems, problem_rule=pdf.problem_rule)
         if not any(line.strip() for line in pdf.lines):
             return Document([], "pdf", problems=[
                 "PDF 没有文字层（是扫描的图片）：需要先做文字识别（OCR），或向发布机关索取可复制文字的版本"],

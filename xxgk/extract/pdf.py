@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings of ordinary PDFs
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings of ordinary PDFs
@@ -56,6 +57,7 @@ class PdfText:
     words: list[Word]
     problems: list[str]
     rules: list[Rule] = field(default_factory=list)
+    problem_rule: str = "unreadable-file"
 
 
 def pdf_to_text(data: bytes, max_pages: int = DEFAULT_MAX_PAGES) -> PdfText:
@@ -66,8 +68,12 @@ def pdf_to_text(data: bytes, max_pages: int = DEFAULT_MAX_PAGES) -> PdfText:
     offset = 0.0
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        return PdfText([], [], ["PDF 已加密，无法读取文字：请取得未加密的版本（或由发布机关提供原文）"])
+    except PdfminerException as exc:  # pdfplumber wraps pdfminer's errors
+        if not isinstance(exc.args[0] if exc.args else None, PDFPasswordIncorrect | PDFEncryptionError):
+            raise
+        return PdfText([], [], ["PDF 设有打开密码，无法读取文字：请向发布机关索取未加密的版本，"
+                                "或用密码打开后另存为无密码的 PDF 再导入"],
+                       problem_rule="encrypted-file")
     with pdf:
         pages = pdf.pages
         problems = []
