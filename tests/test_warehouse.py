@@ -97,3 +97,22 @@ def test_killed_ingest_leaves_the_warehouse_as_it_was(small_warehouse, tmp_path)
     after = ingest([extra], target, [registry], workers=1, progress=False)  # and it recovers
     assert after.loaded == 1 and after.superseded == 1
     assert not list(tmp_path.glob("w.duckdb.tmp-*"))
+
+
+def test_a_newer_file_with_nothing_read_does_not_hide_the_report(small_warehouse, tmp_path):
+    from xxgk.sample.document import ReportSpec, render_text
+
+    db, _, _, registry = small_warehouse
+    target = tmp_path / "w.duckdb"
+    target.write_bytes(db.read_bytes())
+    empty = tmp_path / "later"
+    empty.mkdir()
+    spec = ReportSpec("河西区人民政府", "河西区", 2022, "2021", {}, "2023-03-25",
+                      tables_missing=True)  # headings with nothing under them (layout T8)
+    (empty / "t3_2022_tables_lost.txt").write_text(render_text(spec, "T1"), encoding="utf-8")
+    summary = ingest([empty], target, [registry], workers=1, progress=False)
+    assert (summary.loaded, summary.superseded) == (1, 1)
+    assert _rows(target, "select granted from report_facts where agency_id = 't3'") == [(41.0,)]
+    assert _rows(target, "select r.source_path like '%tables_lost%', f.severity from findings f "
+                         "join reports r using (report_id) where f.rule = 'newer-file-unread'") \
+        == [(True, "warning")]

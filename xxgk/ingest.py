@@ -33,6 +33,7 @@ import duckdb
 from filelock import FileLock, Timeout
 from tqdm import tqdm
 
+from xxgk.model import Finding
 from xxgk.parse import PARSER_VERSION, parse_bytes
 from xxgk.registry import DEFAULT_REGISTRIES, Matcher, load_registry, unknown_agency
 from xxgk.sample.places import CITY, DISTRICT_NAMES
@@ -160,10 +161,22 @@ def load_records(con: duckdb.DuckDBPyConnection, matcher: Matcher, records: Iter
     return touched
 
 
+UNREAD_NEWER = Finding("newer-file-unread", "warning",
+                       "这份较新的文件没有读到任何数值（表格缺失或无法读取），较早的报告仍为当前报告："
+                       "请核对原文件后决定是否替换")
+
+
 def supersede(con: duckdb.DuckDBPyConnection, agency_ids: set[str], started: datetime) -> int:
-    """Leave one current report per agency-year (queries/load/supersede.sql says which)."""
-    return len(execute_query(con, "load/supersede", agency_ids=sorted(agency_ids),
-                             run_started_at=started))
+    """Leave one current report per agency-year (queries/load/supersede.sql says which); a
+    newer file from which nothing was read is kept aside with a finding (issue 9)."""
+    rows = execute_query(con, "load/supersede", agency_ids=sorted(agency_ids),
+                         run_started_at=started)
+    batch = Batch()
+    for report_id, unread in rows:
+        if unread:
+            batch.add_findings(report_id, [UNREAD_NEWER.to_dict()], scope="report")
+    batch.write(con)
+    return len(rows)
 
 
 def recheck_agencies(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> None:
