@@ -98,3 +98,35 @@ def test_a_finding_link_opens_the_agency_and_year(sample_db, monkeypatch, entry)
     assert app.selectbox(key="profile_agency").value == agency_id
     assert app.radio(key="profile_year").value == year
     assert any("错误" in m.value for m in app.markdown)
+
+
+HOSTILE = ("![x](http://127.0.0.1:9/beacon.png) <script>alert(1)</script> "
+           "<img src=x onerror=alert(1)> [点我](javascript:alert(1)) :red[假警告]")
+
+
+def test_report_text_stays_inert(tmp_path, monkeypatch, entry):
+    """A report whose narrative holds Markdown images, links and HTML shows them as text."""
+    import random
+
+    from xxgk.ingest import ingest
+    from xxgk.sample.document import ReportSpec, render_text
+    from xxgk.sample.values import random_values
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    narrative = {"overview": "本年度工作。" + HOSTILE, "problems": HOSTILE, "other": "无。"}
+    spec = ReportSpec("测试局", "青岚区", 2023, "2021", random_values("2021", random.Random(1)),
+                      "2024-01-15", narrative)
+    (folder / "hostile.txt").write_text(render_text(spec, "T1"), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    ingest([folder], db, [], workers=1, progress=False)
+    with duckdb.connect(str(db), read_only=True) as con:
+        (agency_id,) = con.execute("select agency_id from reports").fetchone()
+    app = _app(db, monkeypatch, entry, agency=[agency_id])
+    app.switch_page(str(ROOT / "views" / "agency.py")).run()
+    assert not app.exception
+    shown = [m.value for m in app.markdown]
+    assert any("beacon" in text for text in shown)  # the narrative is there …
+    for text in shown:  # … and none of it is Markdown or HTML that does anything
+        assert "![" not in text and "](" not in text and "<script" not in text.replace("\\<", "")
+        assert ":red[" not in text

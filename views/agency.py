@@ -9,6 +9,7 @@ from xxgk.ui.downloads import download_buttons, table
 from xxgk.ui.filters import agency_labels
 from xxgk.ui.page import empty, filters
 from xxgk.ui.tables import proactive_table, requests_table, review_table
+from xxgk.ui.text import inert
 
 st.title("机构档案")
 options = query("filter_options")
@@ -48,13 +49,13 @@ if not empty(pool, "机构"):
             marks = {"error": "🔴 错误", "warning": "🟠 警告", "info": "🔵 提示"}
             for row in findings.itertuples():
                 st.markdown(f"{marks.get(row.severity, row.severity)} · "
-                            f"**{RULE_ZH.get(row.rule, row.rule)}** {row.message}"
-                            + (f"（{row.location}）" if row.location else ""))
+                            f"**{RULE_ZH.get(row.rule, row.rule)}** {inert(row.message)}"
+                            + (f"（{inert(row.location)}）" if row.location else ""))
         st.subheader("叙述（总体情况、问题及改进、其他）")
         texts = query("agency_narratives", agency_id=agency_id)
         for row in texts[texts.year == year].itertuples():
             with st.expander({"overview": "一、总体情况", "problems": "五、存在的主要问题及改进情况",
                               "other": "六、其他需要报告的事项"}.get(row.section, row.section)):
-                st.write(row.text or "（空）")
+                st.markdown(inert(row.text) or "（空）")
     st.subheader("来源文件")
     table(reports, "来源文件", names.get(agency_id, agency_id))

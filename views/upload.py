@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from xxgk.ui.text import inert
 from xxgk.ui.upload import MAX_MB, SUFFIXES, load_files, preview
 
 st.title("导入报告")
@@ -14,10 +15,10 @@ else:
     rows, records = preview(files)
     st.dataframe(rows, hide_index=True, width="stretch")
     for name, record in records.items():
-        with st.expander(f"{name} 的问题（{len(record['findings'])} 条）"):
+        with st.expander(f"{inert(name)} 的问题（{len(record['findings'])} 条）"):
             for finding in record["findings"]:
-                st.write(f"[{finding['severity']}] {finding['rule']}：{finding['message']}")
+                st.markdown(inert(f"[{finding['severity']}] {finding['rule']}：{finding['message']}"))
     if st.button("导入数据仓库", type="primary", disabled=not records):
         with st.spinner("正在导入……"):
             summary = load_files(files)
-        st.success(summary)
+        st.success(inert(summary))
