@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from xxgk.extract import Document, bytes_to_document
+from xxgk.limits import DEFAULT_MAX_FILE_MB, MB
 from xxgk.model import Finding
 from xxgk.recognise.atoms import Atom, cell_to_atoms, demote_vertical_placeholders
 from xxgk.recognise.geometry import words_to_grids
@@ -43,6 +44,10 @@ def parse_bytes(data: bytes, path: str = "<bytes>") -> dict:
     """Parse one file's bytes; the result follows the parse-output contract exactly."""
     source = {"path": path, "sha256": hashlib.sha256(data).hexdigest(),
               "format": "text"}
+    if len(data) > DEFAULT_MAX_FILE_MB * MB:
+        return _empty(source, [Finding("file-too-large", "error",
+                                       f"文件 {len(data) / MB:.0f} MB，超过 {DEFAULT_MAX_FILE_MB} MB "
+                                       "的上限：不是一份年度报告，未读取")])
     try:
         doc = bytes_to_document(data, Path(path).suffix.lower())
     except Exception as exc:  # an extractor bug must not lose the file: it becomes a finding

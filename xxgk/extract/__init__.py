@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from xxgk.extract.docx import docx_to_lines
+from xxgk.extract.docx import docx_to_lines, unzipped_mb
 from xxgk.extract.html import html_to_lines
 from xxgk.extract.pdf import Rule, Word, pdf_to_text
 from xxgk.extract.text import bytes_to_text
+from xxgk.limits import DEFAULT_MAX_UNZIPPED_MB
 
 
 @dataclass
@@ -66,6 +67,10 @@ def bytes_to_document(data: bytes, suffix: str = ".txt") -> Document:
             f"{kind}文件无法直接读取：请用 WPS 或 Word 打开后另存为 .docx（或 PDF）再导入"],
             problem_rule="legacy-format")
     if fmt == "docx":
+        if (size := unzipped_mb(data)) > DEFAULT_MAX_UNZIPPED_MB:
+            return Document([], "docx", problems=[
+                f"Word 文件解压后 {size:.0f} MB，超过 {DEFAULT_MAX_UNZIPPED_MB} MB 的上限"
+                "（可能是压缩炸弹）：未读取"], problem_rule="file-too-large")
         lines, grids = docx_to_lines(data)
         return Document(lines=lines, format="docx", grids=grids)
     if fmt == "html":

@@ -8,9 +8,12 @@ and row it spans, and repeating its text would repeat labels and numbers.
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 from docx.table import Table
+
+from xxgk.limits import MB
 
 
 def table_grid(table: Table) -> list[list[str]]:
@@ -25,6 +28,12 @@ def table_grid(table: Table) -> list[list[str]]:
             seen.add(cell._tc)
         grid.append(cells)
     return grid
+
+
+def unzipped_mb(data: bytes) -> float:
+    """What a Word file's parts take decompressed (from the zip's directory, nothing inflated)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return sum(info.file_size for info in archive.infolist()) / MB
 
 
 def docx_to_lines(data: bytes) -> tuple[list[str], list[list[list[str]]]]:

@@ -5,9 +5,12 @@ rest blank), so that a blank cell keeps its column. Scripts and styles are dropp
 
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup, Tag
 
 from xxgk.extract.text import bytes_to_text
+from xxgk.limits import DEFAULT_MAX_HTML_DEPTH, DEFAULT_MAX_TABLE_CELLS
 
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "section",
            "article", "table")
@@ -53,11 +56,43 @@ def table_grid(table: Tag) -> list[list[str]]:
     return [[taken.get((i, j), "") for j in range(width)] for i in range(len(rows))]
 
 
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"})
+
+
+def max_depth(text: str) -> int:
+    """How deep elements nest, counted on the tags (linear, before any parser sees them)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(text):
+        closing, name, selfclosing = match.groups()
+        if closing:
+            depth = max(0, depth - 1)
+        elif not selfclosing and name.lower() not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def _too_much(text: str) -> list[str]:
+    """Limits a page must keep before it is parsed (issue 9)."""
+    lowered = text.lower()
+    cells = lowered.count("<td") + lowered.count("<th")
+    if cells > DEFAULT_MAX_TABLE_CELLS:
+        return [f"网页表格有 {cells} 个单元格，超过 {DEFAULT_MAX_TABLE_CELLS} 的上限："
+                "不是一份年度报告，未读取"]
+    if (depth := max_depth(text)) > DEFAULT_MAX_HTML_DEPTH:
+        return [f"网页元素嵌套 {depth} 层，超过 {DEFAULT_MAX_HTML_DEPTH} 层的上限：未读取"]
+    return []
+
+
 def html_to_lines(data: bytes) -> tuple[list[str], str | None, list[str], list[list[list[str]]]]:
     """(lines, encoding, problems, grids) of an HTML page."""
     text, encoding, problems = bytes_to_text(data)
     if problems:
         return [], encoding, problems, []
+    if too_much := _too_much(text):
+        return [], encoding, too_much, []
     soup = BeautifulSoup(text, "lxml")
     for tag in soup(_DROP):
         tag.decompose()

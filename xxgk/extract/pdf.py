@@ -16,10 +16,11 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
+from xxgk.limits import DEFAULT_MAX_PDF_PAGES
+
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings of ordinary PDFs
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings of ordinary PDFs
 DEFAULT_PAGE_GAP = 20.0  # points between pages on the virtual page
-DEFAULT_MAX_PAGES = 200
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class PdfText:
     problem_rule: str = "unreadable-file"
 
 
-def pdf_to_text(data: bytes, max_pages: int = DEFAULT_MAX_PAGES) -> PdfText:
+def pdf_to_text(data: bytes, max_pages: int = DEFAULT_MAX_PDF_PAGES) -> PdfText:
     """Lines in reading order and positioned words of every page (up to ``max_pages``)."""
     lines: list[str] = []
     words: list[Word] = []
@@ -79,7 +80,7 @@ def pdf_to_text(data: bytes, max_pages: int = DEFAULT_MAX_PAGES) -> PdfText:
         problems = []
         if len(pages) > max_pages:
             problems.append(f"PDF 有 {len(pages)} 页，超过 {max_pages} 页的上限：不是一份年度报告，未读取")
-            return PdfText([], [], problems)
+            return PdfText([], [], problems, problem_rule="file-too-large")
         for number, page in enumerate(pages):
             lines.extend((page.extract_text() or "").splitlines())
             for w in page.extract_words(keep_blank_chars=False, use_text_flow=False):
