@@ -130,3 +130,18 @@ def test_report_text_stays_inert(tmp_path, monkeypatch, entry):
     for text in shown:  # … and none of it is Markdown or HTML that does anything
         assert "![" not in text and "](" not in text and "<script" not in text.replace("\\<", "")
         assert ":red[" not in text
+
+
+@pytest.mark.parametrize("params", [
+    {"district": ["'; drop table reports; --"], "city": ["x' or '1'='1"]},
+    {"from": ["9" * 60], "to": ["-1e309"], "kind": ["<script>alert(1)</script>"]},
+    {"agency": ["a" * 20_000, "../../etc/passwd"], "district": ["青岚区"] * 500},
+])
+def test_hostile_url_parameters_are_ignored_safely(sample_db, monkeypatch, entry, params):
+    app = _app(sample_db, monkeypatch, entry, **params)
+    assert not app.exception
+    for page in ("overview", "agency", "quality"):
+        app.switch_page(str(ROOT / "views" / f"{page}.py")).run()
+        assert not app.exception, (page, [e.value for e in app.exception])
+    with duckdb.connect(str(sample_db), read_only=True) as con:  # nothing was dropped
+        assert con.execute("select count(*) from reports").fetchone()[0] > 600
