@@ -84,3 +84,31 @@ def test_ingest_reports_bad_files_and_loads_good_ones(tmp_path):
     summary = ingest([folder], tmp_path / "w.duckdb", [registry], workers=1, progress=False)
     assert summary.loaded == 3
     assert summary.severities["error"] >= 2
+
+
+def _hanging_parse(item):  # a parser stuck on a file (as 100,000-deep HTML once was)
+    import time
+
+    time.sleep(60)
+
+
+def test_a_file_past_its_time_is_killed_and_reported(tmp_path, monkeypatch):
+    import time
+
+    import duckdb
+
+    from xxgk import ingest as ingest_module
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(SEED.read_bytes())
+    monkeypatch.setattr(ingest_module, "_parse", _hanging_parse)  # the workers fork with it
+    start = time.perf_counter()
+    summary = ingest_module.ingest([folder], tmp_path / "w.duckdb",
+                                   [ROOT / "data" / "agencies_real.csv"], workers=1,
+                                   progress=False, seconds_per_file=1.0)
+    assert time.perf_counter() - start < 30 and summary.loaded == 1
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        assert con.execute("select rule from findings where scope = 'report'").fetchall() == [
+            ("parse-timeout",)]
+        assert con.execute("select count(*) from report_values").fetchone() == (0,)

@@ -19,22 +19,24 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import resource
 import shutil
 import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 from filelock import FileLock, Timeout
+from pebble import ProcessPool
 from tqdm import tqdm
 
+from xxgk.limits import DEFAULT_SECONDS_PER_FILE, DEFAULT_WORKER_MEMORY_MB, MB
 from xxgk.model import Finding
-from xxgk.parse import PARSER_VERSION, parse_bytes
+from xxgk.parse import PARSER_VERSION, failed_record, parse_bytes
 from xxgk.registry import DEFAULT_REGISTRIES, Matcher, load_registry, unknown_agency
 from xxgk.sample.places import CITY, DISTRICT_NAMES
 from xxgk.sample.places import PROVINCE as SYNTHETIC_PROVINCE
@@ -115,16 +117,30 @@ def _read_new(files: list[Path], known: set[str], summary: IngestSummary
     return todo
 
 
-def parse_all(todo: list[tuple[Path, bytes]], workers: int, progress: bool) -> Iterator[dict]:
-    """Parse in a process pool (in-process for one worker), with a progress bar; records come
-    out in the order of ``todo`` as they are ready."""
+def _limit_memory() -> None:
+    """Parse workers get a bounded address space: a file that would take more fails alone."""
+    limit = DEFAULT_WORKER_MEMORY_MB * MB
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def parse_all(todo: list[tuple[Path, bytes]], workers: int, progress: bool,
+              seconds_per_file: float = DEFAULT_SECONDS_PER_FILE) -> Iterator[dict]:
+    """Parse in a pool of worker processes (pebble), with a progress bar; records come out in
+    the order of ``todo``. A worker past ``seconds_per_file`` is killed and its file becomes
+    an error record; so does a worker that dies (issue 9)."""
     items = [(str(p), d) for p, d in todo]
     bar = dict(total=len(items), unit="report", desc="parse", disable=None if progress else True)
-    if workers <= 1 or len(items) < 8:
-        yield from tqdm(map(_parse, items), **bar)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from tqdm(pool.map(_parse, items, chunksize=8), **bar)
+    with ProcessPool(max_workers=max(1, workers), initializer=_limit_memory) as pool:
+        futures = [pool.schedule(_parse, args=[item], timeout=seconds_per_file) for item in items]
+        for (path, data), future in tqdm(zip(items, futures, strict=True), **bar):
+            try:
+                yield future.result()
+            except TimeoutError:
+                yield failed_record(data, path, "parse-timeout",
+                                    f"解析超过 {seconds_per_file:.0f} 秒，已中止，未取任何数值")
+            except Exception as exc:  # the worker died (memory, a crash in a library)
+                yield failed_record(data, path, "parser-error",
+                                    f"解析进程异常退出，未取任何数值：{type(exc).__name__}: {exc}")
 
 
 def _place(con: duckdb.DuckDBPyConnection, matcher: Matcher, record: dict,
@@ -226,7 +242,8 @@ def warehouse_lock(db: Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> FileLock:
 def ingest(paths: list[Path], db: Path, registries: list[Path] | None = None,
            workers: int | None = None, progress: bool = True,
            lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-           on_wait: Callable[[], None] | None = None) -> IngestSummary:
+           on_wait: Callable[[], None] | None = None,
+           seconds_per_file: float = DEFAULT_SECONDS_PER_FILE) -> IngestSummary:
     """Load report files into the warehouse at ``db`` (created when absent), one run at a time;
     ``on_wait`` is called once when another run holds the warehouse and this one waits."""
     lock = warehouse_lock(db, lock_timeout)
@@ -238,7 +255,7 @@ def ingest(paths: list[Path], db: Path, registries: list[Path] | None = None,
                 on_wait()
             lock.acquire()
         try:
-            return _ingest_locked(paths, db, registries, workers, progress)
+            return _ingest_locked(paths, db, registries, workers, progress, seconds_per_file)
         finally:
             lock.release()
     except Timeout as exc:
@@ -247,7 +264,8 @@ def ingest(paths: list[Path], db: Path, registries: list[Path] | None = None,
 
 
 def _ingest_locked(paths: list[Path], db: Path, registries: list[Path] | None,
-                   workers: int | None, progress: bool) -> IngestSummary:
+                   workers: int | None, progress: bool,
+                   seconds_per_file: float = DEFAULT_SECONDS_PER_FILE) -> IngestSummary:
     start = time.perf_counter()
     summary = IngestSummary()
     for stale in db.parent.glob(db.name + ".tmp-*"):
@@ -266,7 +284,7 @@ def _ingest_locked(paths: list[Path], db: Path, registries: list[Path] | None,
             started = datetime.now(UTC).replace(tzinfo=None)
             con.execute("begin")
             matcher = load_agencies(con, registries or default_registries(db))
-            records = parse_all(todo, workers or os.cpu_count() or 1, progress)
+            records = parse_all(todo, workers or os.cpu_count() or 1, progress, seconds_per_file)
             touched = load_records(con, matcher, records, {str(p): p for p, _ in todo}, summary)
             if touched:
                 summary.superseded = supersede(con, touched, started)

@@ -55,6 +55,7 @@ RULE_ZH = {
     "needs-ocr": "PDF 无文字层（需文字识别）", "encrypted-file": "PDF 设有打开密码",
     "legacy-format": "旧版 Word/WPS 文件（需另存为 docx）",
     "newer-file-unread": "较新的文件未读到数值（未替换原报告）", "file-too-large": "超出解析上限",
+    "parse-timeout": "解析超时（已中止）",
 }
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 

@@ -62,6 +62,12 @@ def parse_bytes(data: bytes, path: str = "<bytes>") -> dict:
                                        f"解析器内部错误，未取任何数值：{type(exc).__name__}: {exc}")])
 
 
+def failed_record(data: bytes, path: str, rule: str, message: str) -> dict:
+    """The record of a file the parser could not finish (killed past its time, say)."""
+    source = {"path": path, "sha256": hashlib.sha256(data).hexdigest(), "format": "text"}
+    return _empty(source, [Finding(rule, "error", message)])
+
+
 def parse_file(path: str | Path) -> dict:
     """Parse a file on disk; OSError (missing, unreadable) is the caller's to report."""
     return parse_bytes(Path(path).read_bytes(), str(path))
