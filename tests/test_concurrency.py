@@ -90,3 +90,35 @@ def test_a_reader_opened_after_an_ingest_sees_it_while_an_old_reader_is_open(sma
     assert old.execute("select count(*) from reports").fetchone()[0] == before
     old.close()
     new.close()
+
+
+def test_kill_nine_at_random_points_never_leaves_a_mix(tmp_path):
+    """Ten runs killed at random moments: the warehouse opens with exactly the reports it had
+    or those of a completed run, never a mix, and the next run finishes."""
+    import random
+    import signal
+    import time
+
+    from xxgk.sample.writer import write_corpus
+
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 12, seed=4, formats=["txt"], truth=False)
+    db = tmp_path / "w.duckdb"
+    registry = corpus / "agencies.csv"
+    full = tmp_path / "full.duckdb"
+    ingest([corpus], full, [registry], workers=1, progress=False)
+    complete = _count(full, "select count(*) from reports")
+    rng = random.Random(9)
+    for _ in range(10):
+        before = _count(db, "select count(*) from reports") if db.exists() else 0
+        proc = subprocess.Popen([sys.executable, "-m", "xxgk", "ingest", str(corpus), "--db",
+                                 str(db), "--registry", str(registry), "--quiet"], cwd=ROOT,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 4.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        after = _count(db, "select count(*) from reports") if db.exists() else 0
+        assert after in {before, complete}, (before, after, complete)
+    ingest([corpus], db, [registry], workers=1, progress=False)
+    assert _count(db, "select count(*) from reports") == complete
+    assert not list(tmp_path.glob("w.duckdb.tmp-*"))

@@ -112,3 +112,32 @@ def test_a_file_past_its_time_is_killed_and_reported(tmp_path, monkeypatch):
         assert con.execute("select rule from findings where scope = 'report'").fetchall() == [
             ("parse-timeout",)]
         assert con.execute("select count(*) from report_values").fetchone() == (0,)
+
+
+def test_no_regular_file_and_oversized_files_are_refused_before_reading(tmp_path):
+    from xxgk.ingest import ingest
+    from xxgk.parse import parse_file
+
+    with pytest.raises(OSError, match="不是普通文件"):
+        parse_file("/dev/zero")  # would never end
+    big = tmp_path / "reports" / "huge.txt"
+    big.parent.mkdir()
+    with big.open("wb") as fh:
+        fh.truncate(200 * MB)  # sparse: costs no disk, and must cost no memory either
+    (big.parent / "seed.txt").write_bytes(SEED.read_bytes())
+    summary = ingest([big.parent], tmp_path / "w.duckdb", [ROOT / "data" / "agencies_real.csv"],
+                     workers=1, progress=False)
+    assert summary.loaded == 1
+    assert len(summary.unreadable) == 1 and "huge.txt" in summary.unreadable[0]
+
+
+def test_a_pdf_of_two_thousand_pages_is_not_read():
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument.new()
+    for _ in range(2000):
+        document.new_page(595, 842)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    finding = _only_error(parse_bytes(buffer.getvalue(), "long.pdf"))
+    assert finding["rule"] == "file-too-large" and "2000 页" in finding["message"]

@@ -36,7 +36,7 @@ from tqdm import tqdm
 
 from xxgk.limits import DEFAULT_SECONDS_PER_FILE, DEFAULT_WORKER_MEMORY_MB, MB
 from xxgk.model import Finding
-from xxgk.parse import PARSER_VERSION, failed_record, parse_bytes
+from xxgk.parse import PARSER_VERSION, failed_record, parse_bytes, read_report_bytes
 from xxgk.registry import DEFAULT_REGISTRIES, Matcher, load_registry, unknown_agency
 from xxgk.sample.places import CITY, DISTRICT_NAMES
 from xxgk.sample.places import PROVINCE as SYNTHETIC_PROVINCE
@@ -104,7 +104,7 @@ def _read_new(files: list[Path], known: set[str], summary: IngestSummary
     todo, seen = [], set(known)
     for path in files:
         try:
-            data = path.read_bytes()
+            data = read_report_bytes(path)
         except OSError as exc:
             summary.unreadable.append(f"{path}: {exc.strerror or exc}")
             continue

@@ -6,8 +6,10 @@ values (recognise) → findings (validate). Every problem becomes a finding; not
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import re
+import stat
 from collections import Counter
 from pathlib import Path
 
@@ -68,9 +70,22 @@ def failed_record(data: bytes, path: str, rule: str, message: str) -> dict:
     return _empty(source, [Finding(rule, "error", message)])
 
 
+def read_report_bytes(path: str | Path) -> bytes:
+    """A report file's bytes, refused (OSError) before reading when it is no regular file (a
+    FIFO, /dev/zero) or larger than the limit: memory stays bounded (issue 9)."""
+    path = Path(path)
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "不是普通文件（设备、管道或目录），未读取")
+    if info.st_size > DEFAULT_MAX_FILE_MB * MB:
+        raise OSError(errno.EFBIG, f"文件 {info.st_size / MB:.0f} MB，超过 {DEFAULT_MAX_FILE_MB} MB "
+                                   "的上限，未读取")
+    return path.read_bytes()
+
+
 def parse_file(path: str | Path) -> dict:
-    """Parse a file on disk; OSError (missing, unreadable) is the caller's to report."""
-    return parse_bytes(Path(path).read_bytes(), str(path))
+    """Parse a file on disk; OSError (missing, unreadable, too large) is the caller's to report."""
+    return parse_bytes(read_report_bytes(path), str(path))
 
 
 def _empty(source: dict, findings: list[Finding]) -> dict:
