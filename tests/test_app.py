@@ -145,3 +145,16 @@ def test_hostile_url_parameters_are_ignored_safely(sample_db, monkeypatch, entry
         assert not app.exception, (page, [e.value for e in app.exception])
     with duckdb.connect(str(sample_db), read_only=True) as con:  # nothing was dropped
         assert con.execute("select count(*) from reports").fetchone()[0] > 600
+
+
+def test_download_files_are_made_on_click_not_on_every_rerun(sample_db, monkeypatch, entry):
+    """A page view builds no CSV/XLSX (they cost ~90 ms each, up to four a page; issue 9)."""
+    made = []
+    monkeypatch.setattr("xxgk.ui.downloads.xlsx_bytes", lambda frame: made.append("xlsx"))
+    monkeypatch.setattr("xxgk.ui.downloads.frame_to_csv_bytes", lambda frame: made.append("csv"))
+    app = _app(sample_db, monkeypatch, entry)
+    for page in PAGES:
+        app.switch_page(str(ROOT / "views" / f"{page}.py")).run()
+        assert not app.exception, page
+    assert made == []
+

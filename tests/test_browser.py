@@ -2,70 +2,25 @@
 driven by Playwright; every page opens without an error box, a CSV downloads with its header,
 and each page leaves a screenshot under the test's tmp dir."""
 
-import contextlib
-import os
-import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.serve import ARGS, CHROMIUM, PAGES, serve
 from xxgk.ingest import ensure_sample_warehouse
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-PAGES = {"overview": "总览", "requests": "申请量", "outcomes": "办理结果", "review": "行政复议与行政诉讼",
-         "proactive": "主动公开", "agency": "机构档案", "compare": "机构对比", "quality": "数据质量",
-         "upload": "导入报告"}
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None,
                                 reason="no chromium on PATH (Debian package 'chromium'; .ci/run installs it)")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def _serve(db: Path):
-    """`streamlit run dashboard.py` on a free loopback port over the warehouse at ``db``."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port",
-         str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "XXGK_DB": str(db)}, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("streamlit did not become healthy within 60 s")
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("browser") / "warehouse.duckdb"
     ensure_sample_warehouse(db)
-    with _serve(db) as url:
+    with serve(db) as url:
         yield url
 
 
@@ -113,7 +68,7 @@ def test_first_run_with_four_sessions_builds_one_warehouse(tmp_path):
     from playwright.sync_api import sync_playwright
 
     db = tmp_path / "fresh" / "warehouse.duckdb"  # no warehouse yet: the first run builds it
-    with _serve(db) as url, sync_playwright() as pw:
+    with serve(db) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         pages = [browser.new_context().new_page() for _ in range(4)]
         for page in pages:  # all four arrive while the first build runs
@@ -135,7 +90,7 @@ def test_a_report_loaded_while_the_dashboard_runs_shows_on_the_next_load(tmp_pat
     (extra / "a_new_agency_2025.txt").write_text(
         (ROOT / "data" / "sample" / "000_94358fe22916de47.txt").read_text(encoding="utf-8")
         .replace("2020年", "2025年").replace("保健路街道", "新建路街道"), encoding="utf-8")
-    with _serve(db) as url, sync_playwright() as pw:
+    with serve(db) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page()
         page.goto(f"{url}/?from=2020&to=2020")

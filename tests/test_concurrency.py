@@ -1,6 +1,7 @@
 """One writer at a time (issue 9): the first-run build with many sessions at once, two ingests
 started together, and a run that finds the warehouse busy."""
 
+import asyncio
 import subprocess
 import sys
 import threading
@@ -10,6 +11,7 @@ import duckdb
 import pytest
 
 from tests.conftest import ROOT
+from tests.serve import PAGES, protocol_session, serve
 from xxgk.ingest import WarehouseBusy, ensure_sample_warehouse, ingest, warehouse_lock
 
 
@@ -122,3 +124,15 @@ def test_kill_nine_at_random_points_never_leaves_a_mix(tmp_path):
     ingest([corpus], db, [registry], workers=1, progress=False)
     assert _count(db, "select count(*) from reports") == complete
     assert not list(tmp_path.glob("w.duckdb.tmp-*"))
+
+
+def test_sessions_without_a_browser_click_through_every_page(small_warehouse):
+    """Three clients of Streamlit's websocket protocol (no rendering, no widget state sent
+    back) open the dashboard and switch pages for a few seconds: every run ends, no exception
+    box (the year slider once read as one number for such a client)."""
+    with serve(small_warehouse[0]) as url:
+        async def three():
+            return await asyncio.gather(*(protocol_session(url, 4, k) for k in range(3)))
+        results = asyncio.run(three())
+    assert all(len(latencies) > len(PAGES) for latencies, _ in results)
+    assert [error for _, errors in results for error in errors] == []

@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from xxgk.ui import charts
 from xxgk.ui.data import query
 from xxgk.ui.downloads import table
 from xxgk.ui.filters import agency_labels
-from xxgk.ui.page import empty, filters
+from xxgk.ui.page import chart, empty, filters
 
 MAX_AGENCIES = 6
 METRICS = {"n_new_requests": "新收申请", "substantive_rate": "实质公开率", "unable_rate": "无法提供率",
@@ -25,5 +24,5 @@ else:
     frame = query("compare_agencies", agency_ids=chosen, year_from=f.year_from, year_to=f.year_to)
     if not empty(frame, "所选机构的报告"):
         metric = st.radio("指标", list(METRICS), format_func=METRICS.get, horizontal=True)
-        st.plotly_chart(charts.metric_lines(frame, metric, METRICS[metric]), width="stretch")
+        chart("metric_lines", frame, metric, METRICS[metric])
         table(frame, "机构对比", f"{len(chosen)}机构-{f.year_from}-{f.year_to}")

@@ -2,17 +2,16 @@
 
 import streamlit as st
 
-from xxgk.ui import charts
 from xxgk.ui.downloads import download_buttons
-from xxgk.ui.page import empty, filtered, filters
+from xxgk.ui.page import chart, empty, filtered, filters
 
 st.title("办理结果")
 slug = filters().slug()
 mix = filtered("outcome_mix")
 if not empty(mix.dropna(subset=["n_requests"]), "办理结果"):
-    st.plotly_chart(charts.outcome_shares(mix.dropna(subset=["share"])), width="stretch")
+    chart("outcome_shares", mix.dropna(subset=["share"]))
     download_buttons(mix, "办理结果构成", slug)
     reasons = filtered("refusal_reasons")
     if not empty(reasons.dropna(subset=["n_requests"]), "不予公开、无法提供或不予处理的申请"):
-        st.plotly_chart(charts.refusal_reasons(reasons), width="stretch")
+        chart("refusal_reasons", reasons)
         download_buttons(reasons, "原因", slug)

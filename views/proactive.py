@@ -3,9 +3,8 @@ shown on its own and no line crosses the change."""
 
 import streamlit as st
 
-from xxgk.ui import charts
 from xxgk.ui.downloads import download_buttons
-from xxgk.ui.page import empty, filtered, filters
+from xxgk.ui.page import chart, empty, filtered, filters
 
 st.title("主动公开")
 st.caption("2019 版格式（2019–2020 年度）统计“新制作/新公开/对外公开总数”，2021 版（2021 年度起）"
@@ -21,5 +20,5 @@ if not empty(data, "主动公开数据"):
         item = st.selectbox("项目", items, key=f"item_{template}",
                             format_func=lambda i, p=part: p[p["item"] == i].label_zh.iloc[0].split(" × ")[0])
         chosen = part[part["item"] == item]
-        st.plotly_chart(charts.proactive_series(chosen), width="stretch")
+        chart("proactive_series", chosen)
         download_buttons(part, f"主动公开{template}版", filters().slug())

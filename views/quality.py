@@ -3,9 +3,8 @@
 import streamlit as st
 
 from xxgk.labels import SEVERITY_ZH, with_rule_names, zh_columns
-from xxgk.ui import charts
 from xxgk.ui.downloads import download_buttons, table
-from xxgk.ui.page import empty, filtered, filters
+from xxgk.ui.page import chart, empty, filtered, filters
 
 st.title("数据质量")
 slug = filters().slug()
@@ -29,7 +28,7 @@ if not empty(by_rule, "报告"):
     st.subheader("报告覆盖（机构 × 年度）")
     coverage = filtered("coverage_agency_year")
     if not empty(coverage, "机构"):
-        st.plotly_chart(charts.coverage_grid(coverage), width="stretch")
+        chart("coverage_grid", coverage)
         download_buttons(coverage, "报告覆盖", slug)
     st.subheader("问题最多的机构")
     worst = filtered("agencies_most_problems")

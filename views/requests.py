@@ -2,19 +2,18 @@
 
 import streamlit as st
 
-from xxgk.ui import charts
 from xxgk.ui.downloads import download_buttons, table
-from xxgk.ui.page import empty, filtered, filters
+from xxgk.ui.page import chart, empty, filtered, filters
 
 st.title("申请量")
 slug = filters().slug()
 by_district = filtered("requests_by_district_year")
 if not empty(by_district, "申请数据"):
-    st.plotly_chart(charts.requests_by_district(by_district), width="stretch")
+    chart("requests_by_district", by_district)
     download_buttons(by_district, "区县申请量", slug)
     mix = filtered("applicant_mix")
     if not mix.empty:
-        st.plotly_chart(charts.applicant_mix(mix), width="stretch")
+        chart("applicant_mix", mix)
         download_buttons(mix, "申请人构成", slug)
     st.subheader("各机构（点击表头排序）")
     table(filtered("requests_by_agency_year"), "机构申请量", slug)

@@ -104,6 +104,8 @@ def sidebar_filters(options: pd.DataFrame) -> Filters:
                                   format_func=lambda a: names.get(a, a), placeholder="全部机构")
         if years[0] < years[1]:
             chosen = st.slider("年度", years[0], years[1], key="f_years")
+            if not isinstance(chosen, tuple | list):  # a client that sent no widget state back
+                chosen = years
         else:
             chosen = (years[0], years[1])
     filters = Filters(city, districts, kinds, agencies, int(chosen[0]), int(chosen[1]))
