@@ -7,44 +7,51 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Tag
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
 
 from xxgk.extract.text import bytes_to_text
 from xxgk.limits import DEFAULT_MAX_HTML_DEPTH, DEFAULT_MAX_TABLE_CELLS
 
-_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "section",
-           "article", "table")
+_BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "section",
+                     "article", "table"})
 _DROP = ("script", "style", "noscript", "template", "svg", "head")
 DEFAULT_MAX_SPAN = 50
 
 
-def _cell_text(cell: Tag) -> str:
-    return " ".join(cell.get_text(" ", strip=True).split())
+def _cell_text(cell: HtmlElement) -> str:
+    """A cell's words, one space apart (comments and nested markup left out)."""
+    return " ".join(word for text in cell.itertext() for word in text.split())
 
 
-def _table_lines(table: Tag) -> list[str]:
-    lines = []
-    for row in table.find_all("tr"):
-        if row.find_parent("table") is not table:
-            continue  # a nested table speaks for itself
-        lines.append("\t".join(_cell_text(c) for c in row.find_all(["td", "th"], recursive=False)))
-    return lines
+def _rows(table: HtmlElement) -> list[HtmlElement]:
+    """The table's own rows (a nested table's rows speak for that table)."""
+    return [row for row in table.iter("tr") if next(row.iterancestors("table"), None) is table]
 
 
-def _span(cell: Tag, name: str) -> int:
+def _cells(row: HtmlElement) -> list[HtmlElement]:
+    return [cell for cell in row if cell.tag in ("td", "th")]
+
+
+def _table_lines(table: HtmlElement) -> list[str]:
+    return ["\t".join(_cell_text(c) for c in _cells(row)) for row in _rows(table)]
+
+
+def _span(cell: HtmlElement, name: str) -> int:
     try:
         return max(1, min(int(str(cell.get(name, 1)).strip() or 1), DEFAULT_MAX_SPAN))
     except ValueError:
         return 1
 
 
-def table_grid(table: Tag) -> list[list[str]]:
+def table_grid(table: HtmlElement) -> list[list[str]]:
     """The table as rows × columns, rowspan and colspan expanded (spanned places blank)."""
     taken: dict[tuple[int, int], str] = {}
-    rows = [r for r in table.find_all("tr") if r.find_parent("table") is table]
+    rows = _rows(table)
     for i, row in enumerate(rows):
         col = 0
-        for cell in row.find_all(["td", "th"], recursive=False):
+        for cell in _cells(row):
             while (i, col) in taken:
                 col += 1
             text = _cell_text(cell)
@@ -56,7 +63,37 @@ def table_grid(table: Tag) -> list[list[str]]:
     return [[taken.get((i, j), "") for j in range(width)] for i in range(len(rows))]
 
 
+def _text_and_grids(body: HtmlElement) -> tuple[str, list[list[list[str]]]]:
+    """The page's text, a line break around every block and each table as its lines; and the
+    grid of every outermost table. Iterative: nesting depth costs no recursion."""
+    pieces: list[str] = []
+    grids: list[list[list[str]]] = []
+    stack: list[tuple[HtmlElement, bool]] = [(body, False)]
+    while stack:
+        element, closing = stack.pop()
+        block = element.tag in _BLOCKS
+        if closing:
+            pieces.append("\n" if block else "")
+            pieces.append(element.tail or "")
+            continue
+        if not isinstance(element.tag, str):  # a comment or processing instruction
+            pieces.append(element.tail or "")
+            continue
+        if element.tag == "table":
+            grids.append(table_grid(element))
+            pieces.append("\n" + "\n".join(_table_lines(element)) + "\n")
+            pieces.append(element.tail or "")
+            continue
+        pieces.append(("\n" if block else "") + (element.text or ""))
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
+    if body.tail:  # the walk starts at body: its own tail is not its text
+        pieces.pop()
+    return "".join(pieces), grids
+
+
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "param", "source", "track", "wbr"})
 
@@ -93,18 +130,14 @@ def html_to_lines(data: bytes) -> tuple[list[str], str | None, list[str], list[l
         return [], encoding, problems, []
     if too_much := _too_much(text):
         return [], encoding, too_much, []
-    soup = BeautifulSoup(text, "lxml")
-    for tag in soup(_DROP):
-        tag.decompose()
-    grids = []
-    for table in soup.find_all("table"):
-        if table.find_parent("table") is None:
-            grids.append(table_grid(table))
-            table.replace_with(soup.new_string("\n" + "\n".join(_table_lines(table)) + "\n"))
-    for tag in soup.find_all(_BLOCKS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    body = soup.body or soup
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"), _PARSER)
+    except etree.ParserError:  # nothing but whitespace or comments
+        return [], encoding, [], []
+    for element in list(root.iter(*_DROP)):
+        element.drop_tree()  # its tail (the text after it) stays
+    body = root.find("body")
+    text, grids = _text_and_grids(body if body is not None else root)
     lines = [" ".join(line.split()) if "\t" not in line else line.strip("\n")
-             for line in body.get_text("").splitlines()]
+             for line in text.splitlines()]
     return lines, encoding, [], grids

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import opencc
@@ -64,8 +64,10 @@ def to_simplified(text: str) -> str:
     return "".join(o if o in _T2S_KEEP else c for o, c in zip(text, converted, strict=True))
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_line(line: str) -> str:
-    """One line, normalised for matching and number reading (same line, same meaning)."""
+    """One line, normalised for matching and number reading (same line, same meaning).
+    Cached: table labels and cells repeat across a run's reports and within one."""
     line = _ZERO_WIDTH.sub("", line)
     if _RADICAL_RANGE.search(line):
         line = line.translate(_radicals())
