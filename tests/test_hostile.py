@@ -5,6 +5,7 @@ import io
 import os
 import random
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -79,11 +80,16 @@ def test_ingest_reports_bad_files_and_loads_good_ones(tmp_path):
     (folder / "bomb.docx").write_bytes(b"PK\x03\x04garbage")
     (folder / "empty.pdf").write_bytes(b"")
     (folder / "loop").symlink_to(folder)  # a symlink loop must not hang the walk
+    (folder / "self.html").symlink_to(folder / "self.html")  # a link to itself
     os.mkfifo(folder / "pipe.txt")  # a FIFO must not hang the read
+    (tmp_path / "notes.xlsx").write_bytes(b"PK")
     registry = ROOT / "data" / "agencies_real.csv"
-    summary = ingest([folder], tmp_path / "w.duckdb", [registry], workers=1, progress=False)
+    summary = ingest([folder, tmp_path / "notes.xlsx"], tmp_path / "w.duckdb", [registry],
+                     workers=1, progress=False)
     assert summary.loaded == 3
     assert summary.severities["error"] >= 2
+    refused = sorted(Path(line.split(": ")[0]).name for line in summary.unreadable)
+    assert refused == ["notes.xlsx", "pipe.txt", "self.html"]  # each said, none in silence
 
 
 def _hanging_parse(item):  # a parser stuck on a file (as 100,000-deep HTML once was)

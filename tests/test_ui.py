@@ -105,17 +105,24 @@ def test_upload_preview_then_load(small_warehouse, tmp_path, monkeypatch):
     target = tmp_path / "warehouse.duckdb"
     shutil.copyfile(db, target)
     monkeypatch.setenv("XXGK_DB", str(target))
-    files = [_Upload("seed.txt", SEED.read_bytes()), _Upload("huge.pdf", b"x" * 10)]
+    files = [_Upload("seed.txt", SEED.read_bytes()), _Upload("huge.pdf", b"x" * 10),
+             _Upload("同一份.txt", SEED.read_bytes())]
     files[1].size = (upload.MAX_MB + 1) * 1024 * 1024
     rows, records = upload.preview(files)
-    assert list(records) == ["seed.txt"]
-    assert rows.set_index("文件").loc["huge.pdf", "结果"].startswith("超过")
+    assert list(records) == ["seed.txt", "同一份.txt"]
+    status = rows.set_index("文件")["结果"]
+    assert status["huge.pdf"].startswith("超过")
+    assert status["seed.txt"] == upload.READY
+    assert status["同一份.txt"] == "与 seed.txt 内容相同，只导入一次"
     assert rows.set_index("文件").loc["seed.txt", "数值个数"] == 198
     summary = upload.load_files(files)
-    assert "reports loaded 1" in summary
+    assert "导入报告 1 份" in summary and "重复跳过 1 个" in summary
     with duckdb.connect(str(target), read_only=True) as con:
         assert con.execute("select count(*) from reports where agency_printed = '保健路街道办事处'"
                            ).fetchone() == (1,)
+    rows, _ = upload.preview(files[:1])  # the same file again, once loaded
+    assert rows["结果"].iloc[0].startswith("已在数据仓库中（保健路街道办事处 2020）")
+    assert not upload.any_new(rows)
 
 
 def test_agency_labels_never_collide():
@@ -128,3 +135,17 @@ def test_agency_labels_never_collide():
     assert len(set(labels.values())) == 4
     assert labels["a1"] == "民政局（青岚区）" and labels["a3"] == "民政局（市级）"
     assert labels["a2"] == "民政局（白鹭区） [a2]"
+
+
+def test_chart_text_from_reports_cannot_draw_links_or_markup():
+    """An agency named with markup shows as written in a chart: no <a>, <b> or <img> reaches
+    Plotly (it draws a subset of HTML in legends and hover labels)."""
+    from xxgk.ui.page import _figure
+
+    hostile = '<a href="https://evil.example/">点我</a><b>&amp;</b>'
+    frame = pd.DataFrame({"agency_id": ["a1", "a1"], "agency_name": [hostile, hostile],
+                          "year": [2023, 2024], "n_new_requests": [3, 5]})
+    figure = _figure("metric_lines", frame, ("n_new_requests", "新收申请"))
+    names = {trace["name"] for trace in figure["data"]}
+    assert names == {'&lt;a href="https://evil.example/"&gt;点我&lt;/a&gt;&lt;b&gt;&amp;amp;&lt;/b&gt;'}
+    assert "<a" not in str(figure)

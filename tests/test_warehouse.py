@@ -116,3 +116,20 @@ def test_a_newer_file_with_nothing_read_does_not_hide_the_report(small_warehouse
     assert _rows(target, "select r.source_path like '%tables_lost%', f.severity from findings f "
                          "join reports r using (report_id) where f.rule = 'newer-file-unread'") \
         == [(True, "warning")]
+
+
+def test_an_unknown_agency_named_with_its_region_is_listed_once():
+    """淮安市人民政府 printed with region 淮安市 is listed as such, not 淮安市淮安市人民政府."""
+    from xxgk.ingest import IngestSummary, _place
+    from xxgk.warehouse import create_schema
+
+    class NoMatch:
+        def match(self, name, region):
+            return None
+
+    con = duckdb.connect()
+    create_schema(con)
+    summary = IngestSummary()
+    for agency, region in [("淮安市人民政府", "淮安市"), ("水务局", "河东区")]:
+        _place(con, NoMatch(), {"agency": agency, "region": region}, summary)
+    assert list(summary.unknown_agencies) == ["淮安市人民政府", "河东区水务局"]

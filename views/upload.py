@@ -2,8 +2,9 @@
 
 import streamlit as st
 
+from xxgk.labels import RULE_ZH, SEVERITY_ZH
 from xxgk.ui.text import inert
-from xxgk.ui.upload import MAX_MB, SUFFIXES, load_files, preview
+from xxgk.ui.upload import MAX_MB, SUFFIXES, any_new, load_files, preview
 
 st.title("导入报告")
 st.caption(f"支持 {', '.join(SUFFIXES)} 文件，每个不超过 {MAX_MB} MB。先预览解析结果，再导入数据仓库。")
@@ -12,13 +13,15 @@ files = st.file_uploader("选择报告文件", type=[s.lstrip(".") for s in SUFF
 if not files:
     st.info("尚未选择文件。")
 else:
-    rows, records = preview(files)
+    with st.spinner("正在解析……"):
+        rows, records = preview(files)
     st.dataframe(rows, hide_index=True, width="stretch")
     for name, record in records.items():
         with st.expander(f"{inert(name)} 的问题（{len(record['findings'])} 条）"):
             for finding in record["findings"]:
-                st.markdown(inert(f"[{finding['severity']}] {finding['rule']}：{finding['message']}"))
-    if st.button("导入数据仓库", type="primary", disabled=not records):
+                st.markdown(inert(f"[{SEVERITY_ZH.get(finding['severity'], finding['severity'])}] "
+                                  f"{RULE_ZH.get(finding['rule'], finding['rule'])}：{finding['message']}"))
+    if st.button("导入数据仓库", type="primary", disabled=not any_new(rows)):
         with st.spinner("正在导入……"):
             summary = load_files(files)
         st.success(inert(summary))

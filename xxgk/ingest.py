@@ -73,13 +73,34 @@ class IngestSummary:
             lines.append(f"agencies not in the registry: {names}")
         return "\n".join(lines)
 
+    def text_zh(self) -> str:
+        """The same, in Chinese, for the dashboard (Markdown line breaks)."""
+        severity = {"error": "错误", "warning": "警告", "info": "提示"}
+        lines = [f"读取文件 {self.files} 个 · 导入报告 {self.loaded} 份 · 取代旧版 {self.superseded} 份 · "
+                 f"重复跳过 {self.duplicates} 个 · 无法读取 {len(self.unreadable)} 个",
+                 "发现问题：" + ("、".join(f"{severity.get(s, s)} {n} 条"
+                                        for s, n in sorted(self.severities.items())) or "无")]
+        lines += [f"无法读取：{path}" for path in self.unreadable]
+        if self.unknown_agencies:
+            lines.append("不在机构名录中的机构：" + "、".join(
+                f"{n}（{c} 份）" for n, c in self.unknown_agencies.most_common(20)))
+        return "  \n".join(lines)
 
-def walk(paths: Iterable[Path]) -> list[Path]:
-    """Report files under the given files and folders, in a stable order."""
+
+def walk(paths: Iterable[Path], refused: list[str] | None = None) -> list[Path]:
+    """Report files under the given files and folders, in a stable order. Nothing with a report's
+    suffix is passed over in silence: a FIFO, a device or a broken or looping link is returned
+    too, and reading it says why it is refused. A named file of another type goes to
+    ``refused``. Links to folders are not followed (a loop cannot hang the walk)."""
     found: list[Path] = []
     for path in paths:
-        candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
-        found += [p for p in candidates if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES]
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*")
+                            if p.suffix.lower() in REPORT_SUFFIXES and not p.is_dir())
+        elif path.suffix.lower() in REPORT_SUFFIXES or not (path.exists() or path.is_symlink()):
+            found.append(path)  # a missing file is said so when it is read
+        elif refused is not None:
+            refused.append(f"{path}: 不是年报文件类型（可导入 {', '.join(sorted(REPORT_SUFFIXES))}），未读取")
     return found
 
 
@@ -152,7 +173,9 @@ def _place(con: duckdb.DuckDBPyConnection, matcher: Matcher, record: dict,
     agency = unknown_agency(record["agency"], record["region"])
     con.execute("insert or ignore into agencies values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 list(agency.as_row()))
-    summary.unknown_agencies[f"{record['region'] or ''}{agency.name}"] += 1
+    region = record["region"] or ""
+    named = agency.name if agency.name.startswith(region) else region + agency.name
+    summary.unknown_agencies[named] += 1  # 淮安市人民政府, not 淮安市淮安市人民政府
     return agency.agency_id, None, [{
         "rule": "unknown-agency", "severity": "info", "keys": [], "where": None,
         "message": f"机构“{agency.name}”不在机构名录中，按报告所写地区（{record['region'] or '无'}）归属"}]
@@ -277,7 +300,7 @@ def _ingest_locked(paths: list[Path], db: Path, registries: list[Path] | None,
         con = duckdb.connect(str(tmp))
         try:
             create_schema(con)
-            files = walk(paths)
+            files = walk(paths, summary.unreadable)
             summary.files = len(files)
             known = {row[0] for row in con.execute("select sha256 from reports").fetchall()}
             todo = _read_new(files, known, summary)

@@ -8,6 +8,7 @@ import streamlit as st
 from xxgk.ui import charts
 from xxgk.ui.data import query
 from xxgk.ui.filters import Filters
+from xxgk.ui.text import plotly_plain
 
 SMALL_SAMPLE = 30
 
@@ -47,7 +48,7 @@ def rate_text(rate: float | None, denominator: float | None) -> tuple[str, bool]
 def _figure(name: str, frame: pd.DataFrame, args: tuple) -> dict:
     """A chart of charts.py built once per data (Plotly Express takes 100–250 ms a figure; the
     cached figure is re-validated by st.plotly_chart in ~6 ms)."""
-    return getattr(charts, name)(frame, *args).to_dict()
+    return getattr(charts, name)(plotly_plain(frame), *args).to_dict()
 
 
 def chart(name: str, frame: pd.DataFrame, *args) -> None:

@@ -1,4 +1,7 @@
-"""The 导入 page's work: check and preview uploaded files, then load them (pure of layout)."""
+"""The 导入 page's work: check and preview uploaded files, then load them (pure of layout).
+
+Files are read in a parse worker with the ingest's limits (time, memory), never in the
+dashboard process itself: one bad upload cannot stall the other sessions (issue 9)."""
 
 from __future__ import annotations
 
@@ -8,34 +11,64 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from xxgk.ingest import ingest
-from xxgk.parse import parse_bytes
+from xxgk.ingest import ingest, parse_all
 from xxgk.registry import DEFAULT_REGISTRIES
-from xxgk.ui.data import warehouse_path
+from xxgk.ui.data import query, warehouse_path
 
 SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 MAX_MB = 20
+READY = "可导入"
 
 
 def _too_big(file) -> bool:
     return file.size > MAX_MB * 1024 * 1024
 
 
+@st.cache_data(show_spinner=False, max_entries=200)
+def _read(name: str, data: bytes) -> dict:
+    """The parser's record of one file (cached by content: a rerun does not parse again)."""
+    return next(parse_all([(Path(name), data)], workers=1, progress=False))
+
+
+def _status(record: dict, digest: str, loaded: dict, first: dict, name: str) -> str:
+    if digest in loaded:
+        agency, year = loaded[digest]
+        return f"已在数据仓库中（{agency or '未识别机构'} {year or ''}），不再导入"
+    if first[digest] != name:
+        return f"与 {first[digest]} 内容相同，只导入一次"
+    if not record["values"]:
+        return "可导入，但未读到数值（见问题）"
+    return READY
+
+
 def preview(files: list) -> tuple[pd.DataFrame, dict[str, dict]]:
-    """What the parser reads from each upload; files over the limit are refused, said so."""
-    rows, records = [], {}
+    """What the parser reads from each upload, and whether loading it would add anything:
+    files over the limit are refused, files already loaded (or twice in the upload) said so."""
+    rows, records, first, digests = [], {}, {}, {}
     for file in files:
         if _too_big(file):
             rows.append({"文件": file.name, "结果": f"超过 {MAX_MB} MB，未解析"})
             continue
-        record = parse_bytes(file.getvalue(), file.name)
-        records[file.name] = record
+        digests[file.name] = hashlib.sha256(file.getvalue()).hexdigest()
+        first.setdefault(digests[file.name], file.name)
+    found = query("loaded_files", hashes=sorted(set(digests.values())))
+    loaded = {row.sha256: (row.agency_name, row.year) for row in found.itertuples()}
+    for file in files:
+        if file.name not in digests:
+            continue
+        record = records[file.name] = _read(file.name, file.getvalue())
         errors = sum(f["severity"] == "error" for f in record["findings"])
-        rows.append({"文件": file.name, "机构": record["agency"], "地区": record["region"],
-                     "年度": record["year"], "格式版本": record["template"],
-                     "数值个数": len(record["values"]), "问题": len(record["findings"]),
-                     "错误": errors, "结果": "可导入"})
+        rows.append({"文件": file.name, "机构": record["agency"] or "—",
+                     "地区": record["region"] or "—", "年度": record["year"],
+                     "格式版本": record["template"] or "—", "数值个数": len(record["values"]),
+                     "问题": len(record["findings"]), "错误": errors,
+                     "结果": _status(record, digests[file.name], loaded, first, file.name)})
     return pd.DataFrame(rows), records
+
+
+def any_new(rows: pd.DataFrame) -> bool:
+    """Whether loading would add a file the warehouse does not hold yet."""
+    return not rows.empty and rows["结果"].str.startswith("可导入").any()
 
 
 def load_files(files: list) -> str:
@@ -54,4 +87,4 @@ def load_files(files: list) -> str:
     registries = [db.parent / name for name in DEFAULT_REGISTRIES]
     summary = ingest(saved, db, registries, workers=1, progress=False)
     st.cache_data.clear()
-    return summary.text()
+    return summary.text_zh()
