@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 COLUMN_ZH = {
     "agency_id": "机构编号", "agency_name": "机构", "kind": "机构类型", "level": "层级",
     "district": "区县", "city": "城市", "province": "省份", "year": "年度", "template": "格式版本",
@@ -31,6 +34,8 @@ COLUMN_ZH = {
     "section": "部分", "text": "内容", "superseded_by": "被替代为", "in_registry": "在名录中",
     "n_review_corrected": "复议被纠正", "n_litigation_corrected": "诉讼被纠正",
     "agency_printed": "报告所写机构", "region_printed": "报告所写地区",
+    "rule_explain": "规则说明", "rule_fix": "如何整改", "agency_label": "机构（区县）",
+    "problem": "问题",
 }
 
 
@@ -39,28 +44,18 @@ def zh_columns(columns: list[str]) -> dict[str, str]:
     return {c: COLUMN_ZH.get(c, c) for c in columns}
 
 
-RULE_ZH = {
-    "request-balance": "勾稽关系不平（新收+结转≠办理+结转下年）", "row-total": "行总计≠各列之和",
-    "outcome-total": "办理结果总计≠各项之和", "review-total": "复议总计≠各项之和",
-    "litigation-total": "诉讼总计≠各项之和", "carry-continuity": "上年结转与上年报告不一致",
-    "copied-narrative": "叙述与上年雷同", "late-publication": "逾期发布",
-    "template-year": "格式版本与年度不符", "template-conflict": "格式版本信号矛盾",
-    "publication-date": "发布日期早于年度结束", "negative-count": "计数为负",
-    "ambiguous-cell": "数字无法确定所在列", "unreadable-cell": "数字多于列数",
-    "missing-row": "缺少表格行", "missing-section": "缺少部分", "table-missing": "表格缺失",
-    "table-as-text": "以文字代替表格", "placeholder-zero": "占位符按 0 读取", "fee-unit": "收费金额单位换算",
-    "unsupported-format": "2019 年前旧格式", "not-a-report": "不是年度报告",
-    "unreadable-file": "文件无法读取", "unknown-agency": "机构不在名录中",
-    "grid-conflict": "按列与按文本读取不一致", "parser-error": "解析器内部错误",
-    "needs-ocr": "PDF 无文字层（需文字识别）", "encrypted-file": "PDF 设有打开密码",
-    "legacy-format": "旧版 Word/WPS 文件（需另存为 docx）",
-    "newer-file-unread": "较新的文件未读到数值（未替换原报告）", "file-too-large": "超出解析上限",
-    "parse-timeout": "解析超时（已中止）",
-}
+RULES = {row["rule"]: row for row in csv.DictReader(
+    (Path(__file__).parent / "spec" / "rules.csv").open(encoding="utf-8"))}
+RULE_ZH = {rule: row["name_zh"] for rule, row in RULES.items()}
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
-def with_rule_names(frame):
-    """A findings frame with the rules and severities in words a supervisor reads."""
-    return frame.assign(rule=frame["rule"].map(lambda r: f"{RULE_ZH.get(r, r)}（{r}）"),
-                        severity=frame["severity"].map(lambda s: SEVERITY_ZH.get(s, s)))
+def with_rule_names(frame, explain: bool = False):
+    """A findings frame with the rules and severities in words a supervisor reads; with
+    ``explain``, what the rule checks and how to fix it beside each row."""
+    out = frame.assign(rule=frame["rule"].map(lambda r: RULE_ZH.get(r, r)),
+                       severity=frame["severity"].map(lambda s: SEVERITY_ZH.get(s, s)))
+    if explain:
+        out = out.assign(rule_explain=frame["rule"].map(lambda r: RULES.get(r, {}).get("explain_zh")),
+                         rule_fix=frame["rule"].map(lambda r: RULES.get(r, {}).get("fix_zh")))
+    return out

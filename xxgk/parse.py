@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from xxgk.extract import Document, bytes_to_document
+from xxgk.findings import grouped_findings
 from xxgk.limits import DEFAULT_MAX_FILE_MB, MB
 from xxgk.model import Finding
 from xxgk.recognise.atoms import Atom, cell_to_atoms, demote_vertical_placeholders
@@ -178,7 +179,7 @@ def document_to_record(doc: Document, source: dict) -> dict:
         findings += table.findings
     findings += validate(Report(values, template, meta.year, meta.published_on, unreadable, where))
     record.update(template=template, values=values, narrative=narrative(doc.lines, work, sections),
-                  findings=[f.to_dict() for f in findings])
+                  findings=[f.to_dict() for f in grouped_findings(findings)])
     return record
 
 
@@ -217,17 +218,23 @@ def _template(tables: dict[int, TableResult]) -> tuple[str | None, list[Finding]
 def _section_findings(sections: dict[int, Section], tables: dict[int, TableResult],
                       work: list[tuple[int, str]]) -> list[Finding]:
     """missing-section; table-missing (headings with nothing under them, layout T8);
-    table-as-text (the section told in sentences, layout T9: its numbers are not read)."""
+    table-blank (the table printed, every cell empty: an empty form); table-as-text (the
+    section told in sentences, layout T9: its numbers are not read).
+    A whole table not read is an error (the report cannot be checked or counted: issue 10);
+    a missing narrative section a warning."""
     findings = []
     for number, name in SECTION_NAMES.items():
         table = tables.get(number)
         if number not in sections and not (table and table.found):
-            findings.append(Finding("missing-section", "warning", f"未找到第{name[0]}部分（{name}）"))
+            severity = "error" if number in tables else "warning"
+            findings.append(Finding("missing-section", severity, f"未找到第{name[0]}部分（{name}）"))
         elif table is not None and not table.found:
             sec = sections[number]
             prose = [line for line, text in work[sec.start + 1:sec.end] if _PROSE_COUNT.search(text)]
-            rule, what = (("table-as-text", "以文字叙述代替表格，其中的数字未读取") if prose
-                          else ("table-missing", "没有可读的表格"))
-            findings.append(Finding(rule, "warning", f"第{name[0]}部分（{name[2:]}）{what}：未取任何数值",
+            rule, severity, what = (
+                ("table-as-text", "error", "以文字叙述代替表格，其中的数字未读取") if prose
+                else ("table-blank", "warning", "表格已印出，但所有单元格空白（无数据应填 0）")
+                if table.printed else ("table-missing", "error", "没有可读的表格"))
+            findings.append(Finding(rule, severity, f"第{name[0]}部分（{name[2:]}）{what}：未取任何数值",
                                     [], f"line {prose[0]}" if prose else f"line {work[sec.start][0]}"))
     return findings

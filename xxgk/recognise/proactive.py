@@ -124,6 +124,7 @@ def proactive_from_atoms(atoms: list[Atom]) -> TableResult:
     rows = [RowNumbers(row, _row_numbers(atoms, hit, spans[i + 1][1] if i + 1 < len(spans)
                                          else None, row), atoms[hit.first].line)
             for i, (row, hit) in enumerate(spans)]
+    result.printed = len(located) > 1
     if not any(r.atoms for r in rows):
         return result
     result.found = True

@@ -72,6 +72,7 @@ def requests_from_atoms(atoms: list[Atom]) -> TableResult:
     labels = request_labels(template or "2019")
     located = locate_rows(index, labels, TABLE_HEADS)
     result = TableResult(template=template, has_header=index.find_exact(TABLE_HEADS) is not None)
+    result.printed = result.has_header or len(located) > 1
     rows = rows_to_numbers(atoms, located, labels)
     if not any(r.atoms for r in rows):
         return result

@@ -12,6 +12,7 @@ KEYS = [f"{block}.{col}" for block in REVIEW_BLOCKS for col in COLUMNS]
 NCOLS = len(KEYS)
 GROUPS = [(tuple(range(b * 5, b * 5 + 4)), b * 5 + 4) for b in range(len(REVIEW_BLOCKS))]
 _HEADER_WORDS = ("维持", "纠正", "审结", "复议", "诉讼")
+_TABLE_ONLY_WORDS = ("维持", "纠正", "审结", "结果维", "结果纠", "尚未审", "直接起诉", "复议后起诉")
 
 
 def _runs(atoms: list[Atom]) -> list[list[Atom]]:
@@ -43,6 +44,7 @@ def review_from_atoms(atoms: list[Atom], run_together: bool = False) -> TableRes
     result = TableResult()
     text = "".join(a.text for a in atoms if not a.is_num)
     nums = table_numbers(atoms)
+    result.printed = sum(w in text for w in _TABLE_ONLY_WORDS) >= 2  # not the heading's words
     if not nums or not any(w in text for w in _HEADER_WORDS):
         return result
     result.found = True

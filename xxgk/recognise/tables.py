@@ -25,6 +25,7 @@ class TableResult:
     blank: set[str] = field(default_factory=set)  # cells known to be printed blank (real tables)
     run_together: bool = False  # most rows' numbers ran into their labels (layout T10)
     has_header: bool = False  # the table's own headers are there (an empty form has them)
+    printed: bool = False  # its row labels or headers are there, numbers or not
 
 
 @dataclass
