@@ -1,5 +1,6 @@
--- purpose: the agencies with the most error and warning findings in the filter.
--- grain: one row per agency with at least one error or warning
+-- purpose: the agencies with the most error findings in the filter (layout warnings do not
+--          rank an agency; their count is shown beside).
+-- grain: one row per agency with at least one error
 -- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to
 -- pages: 数据质量
 with selected as (
@@ -15,6 +16,7 @@ final as (
     join findings as f using (report_id)
     where f.severity in ('error', 'warning')
     group by s.agency_id, s.agency_name, s.district
+    having count(*) filter (where f.severity = 'error') > 0
 )
 select * from final
 order by n_errors desc, n_warnings desc, agency_name

@@ -1,5 +1,8 @@
 -- purpose: which agency published which year, and how: published / late / with errors /
---          missing (no report although the agency reported in other years of the range).
+--          missing. Every registry agency of the filter has its rows (one that never filed
+--          shows as missing every year), plus the reports of agencies outside the registry
+--          (名称（未归属） when the report names no place); each row named 名称（区县） so
+--          same-name agencies never share a row.
 -- grain: one row per agency per year of the range
 -- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to
 -- pages: 数据质量
@@ -12,18 +15,32 @@ years as (
 loaded as (
     select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to)
 ),
+labelled as (
+    select a.*,
+           a.name || '（' || coalesce(a.district, a.city, case when a.in_registry then '市级' else '未归属' end) || '）' as base_label
+    from agencies_in as a
+    where a.in_registry or a.agency_id in (select agency_id from loaded)
+),
+unique_labels as (
+    select l.*,
+           case when count(*) over (partition by l.base_label) > 1
+                then l.base_label || ' [' || l.agency_id || ']'
+                else l.base_label end as agency_label
+    from labelled as l
+),
 final as (
     select
-        a.agency_id, a.name as agency_name, a.kind, a.district, y.year,
+        a.agency_id, a.name as agency_name, a.agency_label, a.kind, a.district, y.year,
         l.report_id,
         case when l.report_id is null then 'missing'
              when l.n_errors > 0 then 'with errors'
              when l.is_late then 'late'
              else 'published' end as status
-    from agencies_in as a
+    from unique_labels as a
     cross join years as y
     left join loaded as l on l.agency_id = a.agency_id and l.year = y.year
-    where a.agency_id in (select agency_id from loaded)
+    where a.in_registry or l.report_id is not null  -- an agency outside the registry is only
+                                                    -- known by its reports: no "missing" years
 )
 select * from final
-order by district, agency_name, year;
+order by district, agency_label, year;

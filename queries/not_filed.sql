@@ -10,7 +10,7 @@ with agencies_in as (
 ),
 labelled as (
     select a.*,
-           a.name || '（' || coalesce(a.district, a.city || '市级', '市级') || '）' as base_label
+           a.name || '（' || coalesce(a.district, a.city, case when a.in_registry then '市级' else '未归属' end) || '）' as base_label
     from agencies_in as a
 ),
 unique_labels as (

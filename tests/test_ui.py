@@ -149,3 +149,14 @@ def test_chart_text_from_reports_cannot_draw_links_or_markup():
     names = {trace["name"] for trace in figure["data"]}
     assert names == {'&lt;a href="https://evil.example/"&gt;点我&lt;/a&gt;&lt;b&gt;&amp;amp;&lt;/b&gt;'}
     assert "<a" not in str(figure)
+
+
+def test_cells_never_show_none_or_a_time_of_day():
+    from xxgk.ui.downloads import for_display
+
+    frame = pd.DataFrame({"agency": ["民政局", None], "published_on": pd.to_datetime(["2025-01-20", None]),
+                          "n": [3.0, None]})
+    shown = for_display(frame)
+    assert shown.agency.tolist() == ["民政局", "—"]
+    assert shown.published_on.tolist() == ["2025-01-20", "—"]
+    assert shown.n.iloc[0] == 3.0 and pd.isna(shown.n.iloc[1])  # numbers stay numbers

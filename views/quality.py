@@ -1,36 +1,64 @@
-"""数据质量: findings by rule and severity, the coverage grid, the agencies with most problems."""
+"""数据质量: who has not filed, the findings in Chinese with how to fix them, the coverage grid,
+the agencies with most errors."""
 
 import streamlit as st
 
-from xxgk.labels import SEVERITY_ZH, with_rule_names, zh_columns
-from xxgk.ui.downloads import download_buttons, table
-from xxgk.ui.page import chart, empty, filtered, filters
+from xxgk.labels import RULE_ZH, SEVERITY_ZH, findings_for_people, with_rule_names, zh_columns
+from xxgk.ui.data import query
+from xxgk.ui.downloads import download_buttons, for_display, table
+from xxgk.ui.page import chart, empty, filtered, filters, for_year
 
 st.title("数据质量")
-slug = filters().slug()
+f = filters()
+slug = f.slug()
+
+st.subheader("未报送名单")
+years = list(range(f.year_to, f.year_from - 1, -1))
+year = st.selectbox("年度", years, key="q_not_filed_year", format_func=lambda y: f"{y} 年度")
+not_filed = for_year("not_filed", year)
+if not_filed.empty:
+    st.success(f"{year} 年度：名录中的机构都已报送，且按期发布、表格可读。")
+else:
+    counts = not_filed.problem.str.split("；").explode().str.split("：").str[0].value_counts()
+    st.caption(f"{year} 年度，名录中（当前筛选范围内）：" + "，".join(
+        f"{name} {n} 个" for name, n in counts.items()) + "。逾期指晚于次年 1 月 31 日发布。")
+    shown = not_filed[["agency_label", "kind", "district", "problem", "published_on"]]
+    table(shown, f"未报送名单{year}", slug)
+
+unplaced = query("unplaced_reports", year_from=f.year_from, year_to=f.year_to)
+if not unplaced.empty:
+    st.subheader(f"待归属报告（{len(unplaced)} 份）")
+    st.caption("这些报告没有写明所属区县，而名录中有多个同名机构（或名录中没有该机构），暂未计入任何"
+               "机构；上面未报送名单中的机构，其报告可能就在这里。归属需在机构名录中补充别名或区县后重新导入。")
+    table(unplaced[["agency_printed", "year", "published_on", "file_name", "candidates"]],
+          "待归属报告", slug)
+
 by_rule = filtered("findings_by_rule")
 if not empty(by_rule, "报告"):
     st.subheader("按规则统计")
-    table(with_rule_names(by_rule), "问题统计", slug)
-    rules = st.multiselect("规则", sorted(by_rule.rule.unique()), key="q_rules", placeholder="全部规则")
+    table(with_rule_names(by_rule, explain=True), "问题统计", slug)
+    rules = st.multiselect("规则", sorted(by_rule.rule.unique()), key="q_rules",
+                           format_func=lambda r: RULE_ZH.get(r, r), placeholder="全部规则")
     severities = st.multiselect("严重程度", list(SEVERITY_ZH), default=["error"],
                                 format_func=SEVERITY_ZH.get, key="q_severities")
     found = filtered("findings_filtered", rules=rules, severities=severities)
     st.subheader(f"问题明细（{len(found)} 条）")
     st.caption("点“打开”到该机构的档案：报告的表格、问题与来源文件。")
-    shown = with_rule_names(found.drop(columns=["keys"]))
-    shown.insert(0, "link", "/agency?agency=" + shown.agency_id + "&from=" + shown.year.astype(str)
-                 + "&to=" + shown.year.astype(str))
-    st.dataframe(shown.rename(columns=zh_columns(list(shown.columns))), hide_index=True,
+    people = findings_for_people(found)
+    shown = people.assign(link="/agency?agency=" + found.agency_id + "&from="
+                          + found.year.astype(str) + "&to=" + found.year.astype(str))
+    shown = shown[["link", *people.columns]]
+    st.dataframe(for_display(shown).rename(columns=zh_columns(list(shown.columns))), hide_index=True,
                  width="stretch", column_config={"link": st.column_config.LinkColumn(
                      "报告", display_text="打开")})
-    download_buttons(found.drop(columns=["keys"]), "问题明细", slug)
+    download_buttons(people, "问题明细", slug)
     st.subheader("报告覆盖（机构 × 年度）")
     coverage = filtered("coverage_agency_year")
     if not empty(coverage, "机构"):
         chart("coverage_grid", coverage)
-        download_buttons(coverage, "报告覆盖", slug)
-    st.subheader("问题最多的机构")
+        download_buttons(coverage.drop(columns=["report_id"]), "报告覆盖", slug)
+    st.subheader("错误最多的机构")
+    st.caption("按错误数排名；版式造成的警告不计入排名。")
     worst = filtered("agencies_most_problems")
-    if not empty(worst, "有问题的报告"):
-        table(worst, "问题最多的机构", slug)
+    if not empty(worst, "有错误的报告"):
+        table(worst, "错误最多的机构", slug)

@@ -35,7 +35,7 @@ COLUMN_ZH = {
     "n_review_corrected": "复议被纠正", "n_litigation_corrected": "诉讼被纠正",
     "agency_printed": "报告所写机构", "region_printed": "报告所写地区",
     "rule_explain": "规则说明", "rule_fix": "如何整改", "agency_label": "机构（区县）",
-    "problem": "问题",
+    "problem": "问题", "file_name": "文件", "candidates": "可能属于", "n_candidates": "同名机构数",
 }
 
 
@@ -59,3 +59,21 @@ def with_rule_names(frame, explain: bool = False):
         out = out.assign(rule_explain=frame["rule"].map(lambda r: RULES.get(r, {}).get("explain_zh")),
                          rule_fix=frame["rule"].map(lambda r: RULES.get(r, {}).get("fix_zh")))
     return out
+
+
+def where_zh(where: str | None) -> str | None:
+    """A finding's place as the supervisor reads it: "line 48" → 原文第 48 行."""
+    if not where:
+        return None
+    return f"原文第 {where[5:]} 行" if where.startswith("line ") else where
+
+
+def findings_for_people(frame):
+    """A findings list with no codes, hashes or machine paths: the agency as 名称（区县）, the rule
+    in Chinese with what it checks and how to fix it, the place in the original text."""
+    out = with_rule_names(frame, explain=True)
+    out = out.assign(agency_label=frame["agency_name"] + "（" + frame["district"].fillna("市级") + "）",
+                     location=frame["location"].map(where_zh))
+    keep = ["agency_label", "year", "severity", "rule", "message", "location", "rule_explain",
+            "rule_fix"]
+    return out[[c for c in keep if c in out.columns]]

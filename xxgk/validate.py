@@ -18,7 +18,9 @@ from xxgk.model import (
     Finding,
     outcome_columns,
     outcome_rows,
+    registry,
     request_columns,
+    request_rows,
     rows_of,
 )
 
@@ -57,8 +59,9 @@ class Report:
 def request_checks(template: str) -> list[Check]:
     """row-total, request-balance and outcome-total for every row and column of section 三."""
     rows = rows_of(template)
+    names = {row: label for row, _, label in request_rows()}
     checks = [Check("row-total", [f"requests.{r}.total"],
-                    [f"requests.{r}.{c}" for c in REQUEST_COLUMNS[:-1]], f"{r} 行",
+                    [f"requests.{r}.{c}" for c in REQUEST_COLUMNS[:-1]], f"“{names[r]}”行",
                     "总计", "六类申请人之和") for r in rows]
     for c in REQUEST_COLUMNS:
         k = lambda row, col=c: f"requests.{row}.{col}"  # noqa: E731
@@ -121,7 +124,8 @@ def check_counts(report: Report) -> list[Finding]:
     """Counts are non-negative; only 本年增/减 is signed."""
     bad = [k for k, v in report.values.items()
            if v < 0 and not k.endswith(_SIGNED)]
-    return [Finding("negative-count", "error", f"计数不应为负：{k} = {report.values[k]}", [k],
+    names = {k: registry()[k].label_zh if k in registry() else k for k in bad}
+    return [Finding("negative-count", "error", f"计数不应为负：{names[k]} = {report.values[k]}", [k],
                     report.where.get(k)) for k in bad]
 
 

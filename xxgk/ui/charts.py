@@ -108,14 +108,16 @@ def metric_lines(frame: pd.DataFrame, column: str, label: str) -> go.Figure:
 
 
 def coverage_grid(frame: pd.DataFrame) -> go.Figure:
-    """Agency × year, coloured by status (coverage_agency_year)."""
+    """Agency × year, coloured by status (coverage_agency_year): one row per agency, named
+    名称（区县）, so two 民政局 of two districts never share a row."""
     data = frame.assign(status=frame.status.map(STATUS_ZH))
-    fig = px.scatter(data, x="year", y="agency_name", color="status", symbol_sequence=["square"],
-                     color_discrete_map=STATUS_COLORS,
-                     labels={"year": "年度", "agency_name": "机构", "status": "状态"})
+    fig = px.scatter(data, x="year", y="agency_label", color="status", symbol_sequence=["square"],
+                     color_discrete_map=STATUS_COLORS, category_orders={"status": list(STATUS_COLORS)},
+                     labels={"year": "年度", "agency_label": "机构", "status": "状态"})
     fig.update_traces(marker=dict(size=14))
     fig.update_xaxes(dtick=1)
-    fig.update_layout(height=max(300, 22 * data.agency_name.nunique()))
+    fig.update_yaxes(type="category")
+    fig.update_layout(height=max(300, 22 * data.agency_label.nunique()))
     return _layout(fig, "报告覆盖情况")
 
 

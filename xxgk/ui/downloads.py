@@ -42,8 +42,21 @@ def column_formats(columns: list[str]) -> dict:
             for c in columns if c.endswith(("_rate", "share"))}
 
 
+def for_display(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells as a supervisor reads them: dates without a time of day, an empty text or date cell
+    as —, never 'None' or 'NaT' (numbers stay numbers: they sort and align)."""
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            out[column] = values.dt.strftime("%Y-%m-%d").fillna("—")
+        elif values.dtype == object or pd.api.types.is_string_dtype(values):
+            out[column] = values.astype(object).where(values.notna(), "—")
+    return out
+
+
 def table(frame: pd.DataFrame, what: str, slug: str) -> None:
     """A table with Chinese headers and its downloads."""
-    st.dataframe(frame.rename(columns=zh_columns(list(frame.columns))), hide_index=True,
-                 width="stretch", column_config=column_formats(list(frame.columns)))
+    st.dataframe(for_display(frame).rename(columns=zh_columns(list(frame.columns))),
+                 hide_index=True, width="stretch", column_config=column_formats(list(frame.columns)))
     download_buttons(frame, what, slug)
