@@ -7,7 +7,7 @@ with selected as (
 ),
 final as (
     select s.agency_id, s.agency_name, coalesce(s.district, '（市级）') as district, s.year, f.rule, f.severity, f.message,
-           f.location, f.keys, f.scope, s.report_id, s.source_path
+           f.location, f.keys, f.scope, s.report_id, s.source_path, s.published_on
     from findings as f
     join selected as s using (report_id)
     where (len($rules) = 0 or list_contains($rules, f.rule))

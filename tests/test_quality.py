@@ -56,7 +56,7 @@ def test_not_filed_is_every_registry_agency_year_without_a_placed_report(generat
 
 
 def test_late_and_table_less_reports_are_listed_with_their_reason(generated):
-    con, registry, truths = generated
+    con, _, truths = generated
     found = _not_filed(con)
     late = {k for k, t in truths.items() if any(d["defect"] == "late" for d in t["defects"])}
     table_less = {k for k, t in truths.items()
@@ -87,3 +87,56 @@ def test_same_name_agencies_keep_their_own_rows(generated):
     assert coverage.groupby("agency_label").agency_id.nunique().max() == 1
     names = [a["name"] for a in registry.values()]
     assert len(names) > len(set(names))  # the corpus does have same-name agencies
+
+
+def _rectify_lists(con, year):
+    from xxgk import rectify
+
+    findings = run_query(con, "findings_filtered", **ALL, year_from=year, year_to=year, rules=[],
+                         severities=["error", "warning"])
+    cells = run_query(con, "finding_cells", report_ids=sorted(set(findings.report_id)))
+    not_filed = run_query(con, "not_filed", **ALL, year=year)
+    return findings, cells, not_filed, rectify
+
+
+def test_a_rectification_list_reads_in_chinese_in_xlsx_and_docx(generated):
+    import io
+
+    import docx
+    import openpyxl
+
+    con, _, _ = generated
+    findings, cells, _, rectify = _rectify_lists(con, 2024)
+    arithmetic = findings[findings.rule.isin(["request-balance", "row-total", "outcome-total",
+                                              "review-total", "litigation-total"])]
+    mine = findings[findings.agency_id == arithmetic.agency_id.iloc[0]]
+    rows = rectify.items(mine, cells)
+    to = rectify.Addressee(f"{mine.agency_name.iloc[0]}（{mine.district.iloc[0]}）", 2024)
+    assert rows["严重程度"].iloc[0] == "错误" and (rows["核实状态"] == "待核实").all()
+    sheet = openpyxl.load_workbook(io.BytesIO(rectify.xlsx_bytes(to, rows))).active
+    text = "\n".join(str(c.value) for line in sheet.iter_rows() for c in line if c.value)
+    document = docx.Document(io.BytesIO(rectify.docx_bytes(to, rows)))
+    word = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    word += "\n".join(p.text for p in document.paragraphs)
+    for body in (text, word):
+        assert to.title in body and "机构答复" in body and "整改要求" in body
+        assert set(rows["问题"]) <= set(body.split("\n"))  # the rules' Chinese names
+        assert not any(code in body for code in ("request-balance", "row-total", "line ",
+                                                  "requests.", "None", "nan"))
+    involved = "\n".join(rows["涉及数字"])
+    assert "：" in involved and "总计" in involved  # rows named as printed, with their numbers
+
+
+def test_not_filed_agencies_get_a_list_too_and_the_batch_has_one_pair_per_agency(generated):
+    import io
+    import zipfile
+
+    con, _, _ = generated
+    findings, cells, not_filed, rectify = _rectify_lists(con, 2024)
+    missing = not_filed[not_filed.problem == "未报送"].iloc[0]
+    rows = rectify.items(findings.iloc[0:0], cells, "未报送")
+    assert rows["问题"].tolist() == ["未报送年度报告"]
+    lists = [(rectify.Addressee(missing.agency_label, 2024), rows)]
+    names = zipfile.ZipFile(io.BytesIO(rectify.zip_bytes(lists))).namelist()
+    assert names == [f"整改清单_{missing.agency_label}_2024.xlsx",
+                     f"整改清单_{missing.agency_label}_2024.docx"]

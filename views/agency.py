@@ -8,6 +8,7 @@ from xxgk.ui.data import query
 from xxgk.ui.downloads import download_buttons, table
 from xxgk.ui.filters import agency_labels
 from xxgk.ui.page import empty, filters
+from xxgk.ui.rectify import agency_buttons
 from xxgk.ui.tables import proactive_table, requests_table, review_table
 from xxgk.ui.text import inert
 
@@ -44,6 +45,7 @@ if not empty(pool, "机构"):
             download_buttons(one, f"机构档案{year}", names[agency_id])
         with right:
             st.subheader("发现的问题")
+            agency_buttons(agency_id, names[agency_id], int(year))
             if findings.empty:
                 st.success("没有发现问题。")
             marks = {"error": "🔴 错误", "warning": "🟠 警告", "info": "🔵 提示"}

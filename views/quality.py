@@ -7,6 +7,7 @@ from xxgk.labels import RULE_ZH, SEVERITY_ZH, findings_for_people, with_rule_nam
 from xxgk.ui.data import query
 from xxgk.ui.downloads import download_buttons, for_display, table
 from xxgk.ui.page import chart, empty, filtered, filters, for_year
+from xxgk.ui.rectify import batch_button
 
 st.title("数据质量")
 f = filters()
@@ -24,6 +25,7 @@ else:
         f"{name} {n} 个" for name, n in counts.items()) + "。逾期指晚于次年 1 月 31 日发布。")
     shown = not_filed[["agency_label", "kind", "district", "problem", "published_on"]]
     table(shown, f"未报送名单{year}", slug)
+batch_button(f, year)
 
 unplaced = query("unplaced_reports", year_from=f.year_from, year_to=f.year_to)
 if not unplaced.empty:

@@ -1,0 +1,87 @@
+"""整改清单 on the pages: one agency's list for a year (agency page), every list of the filter
+for a year in one ZIP (数据质量). The files are made when a button is clicked."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import PurePath
+
+import pandas as pd
+import streamlit as st
+
+from xxgk import rectify
+from xxgk.ui.data import query
+from xxgk.ui.filters import Filters
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+SEVERE = ["error", "warning"]
+
+
+def _date(value) -> str | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
+
+
+def _label(name: str, district: str | None) -> str:
+    return f"{name}（{district or '市级'}）"
+
+
+def _lists(findings: pd.DataFrame, not_filed: pd.DataFrame, year: int
+           ) -> list[tuple[rectify.Addressee, pd.DataFrame]]:
+    """One list per agency with a finding or on 未报送名单, in label order."""
+    cells = query("finding_cells", report_ids=sorted(findings.report_id.unique().tolist()))
+    problems = dict(zip(not_filed.agency_id, not_filed.problem, strict=True))
+    labels = dict(zip(not_filed.agency_id, not_filed.agency_label, strict=True))
+    for row in findings.drop_duplicates("agency_id").itertuples():
+        labels.setdefault(row.agency_id, _label(row.agency_name, row.district))
+    out = []
+    for agency_id, label in sorted(labels.items(), key=lambda item: item[1]):
+        mine = findings[findings.agency_id == agency_id]
+        first = mine.iloc[0] if len(mine) else None
+        to = rectify.Addressee(label, year,
+                               _date(first.published_on) if first is not None else None,
+                               PurePath(first.source_path).name if first is not None else None)
+        out.append((to, rectify.items(mine, cells, problems.get(agency_id))))
+    return out
+
+
+def one(agency_id: str, label: str, year: int) -> tuple[rectify.Addressee, pd.DataFrame]:
+    """One agency's list for a year (empty when it filed on time without a problem)."""
+    findings = query("findings_filtered", city=None, districts=[], kinds=[], agency_ids=[agency_id],
+                     year_from=year, year_to=year, rules=[], severities=SEVERE)
+    not_filed = query("not_filed", city=None, districts=[], kinds=[], agency_ids=[agency_id],
+                      year=year)
+    lists = _lists(findings, not_filed, year)
+    return lists[0] if lists else (rectify.Addressee(label, year), rectify.items(findings, findings))
+
+
+def _xlsx(agency_id: str, label: str, year: int) -> bytes:
+    return rectify.xlsx_bytes(*one(agency_id, label, year))
+
+
+def _docx(agency_id: str, label: str, year: int) -> bytes:
+    return rectify.docx_bytes(*one(agency_id, label, year))
+
+
+def agency_buttons(agency_id: str, label: str, year: int) -> None:
+    """XLSX and DOCX of one agency's 整改清单 for a year."""
+    stem = rectify.Addressee(label, year).stem
+    left, right = st.columns(2)
+    left.download_button("整改清单 XLSX", partial(_xlsx, agency_id, label, year), f"{stem}.xlsx",
+                         XLSX, key=f"rectify_xlsx_{agency_id}_{year}", on_click="ignore")
+    right.download_button("整改清单 DOCX", partial(_docx, agency_id, label, year), f"{stem}.docx",
+                          DOCX, key=f"rectify_docx_{agency_id}_{year}", on_click="ignore")
+
+
+def batch(filters: Filters, year: int) -> bytes:
+    """Every agency's list in the filter for ``year``, XLSX and DOCX each, in one ZIP."""
+    params = {k: v for k, v in filters.params().items() if k not in ("year_from", "year_to")}
+    findings = query("findings_filtered", **params, year_from=year, year_to=year, rules=[],
+                     severities=SEVERE)
+    return rectify.zip_bytes(_lists(findings, query("not_filed", **params, year=year), year))
+
+
+def batch_button(filters: Filters, year: int) -> None:
+    st.download_button(f"批量导出 {year} 年度整改清单（每个机构一份 XLSX 和 DOCX，ZIP）",
+                       partial(batch, filters, year), f"整改清单_{filters.slug()}_{year}.zip",
+                       "application/zip", key=f"rectify_zip_{year}", on_click="ignore")
