@@ -48,8 +48,11 @@ def test_report_tables_like_the_report(con):
     profile = run_query(con, "agency_profile", agency_id="t2")
     one = profile[profile.year == 2022]
     table = requests_table(one, "2021")
-    assert len(table) == 25 and table.iloc[0]["总计"] == 10
-    assert review_table(one).iloc[0]["结果纠正"] == 2
+    assert len(table) == 25 and table.iloc[0]["总计"] == "10"
+    assert review_table(one).iloc[0]["结果纠正"] == "2"
+    assert "None" not in table.to_string() and "nan" not in table.to_string()
+    one_missing = one[one.key != "requests.new_received.total"]
+    assert requests_table(one_missing, "2021").iloc[0]["总计"] == "—"  # no number: —
 
 
 def test_xlsx_download_has_chinese_headers():

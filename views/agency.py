@@ -45,7 +45,8 @@ if not empty(pool, "机构"):
             download_buttons(one, f"机构档案{year}", names[agency_id])
         with right:
             st.subheader("发现的问题")
-            agency_buttons(agency_id, names[agency_id], int(year))
+            if findings.severity.isin(["error", "warning"]).any():
+                agency_buttons(agency_id, names[agency_id], int(year))
             if findings.empty:
                 st.success("没有发现问题。")
             marks = {"error": "🔴 错误", "warning": "🟠 警告", "info": "🔵 提示"}

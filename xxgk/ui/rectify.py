@@ -66,11 +66,12 @@ def _docx(agency_id: str, label: str, year: int) -> bytes:
 def agency_buttons(agency_id: str, label: str, year: int) -> None:
     """XLSX and DOCX of one agency's 整改清单 for a year."""
     stem = rectify.Addressee(label, year).stem
-    left, right = st.columns(2)
-    left.download_button("整改清单 XLSX", partial(_xlsx, agency_id, label, year), f"{stem}.xlsx",
-                         XLSX, key=f"rectify_xlsx_{agency_id}_{year}", on_click="ignore")
-    right.download_button("整改清单 DOCX", partial(_docx, agency_id, label, year), f"{stem}.docx",
-                          DOCX, key=f"rectify_docx_{agency_id}_{year}", on_click="ignore")
+    st.download_button("整改清单（XLSX）", partial(_xlsx, agency_id, label, year), f"{stem}.xlsx",
+                       XLSX, key=f"rectify_xlsx_{agency_id}_{year}", on_click="ignore",
+                       width="stretch")
+    st.download_button("整改清单（Word）", partial(_docx, agency_id, label, year), f"{stem}.docx",
+                       DOCX, key=f"rectify_docx_{agency_id}_{year}", on_click="ignore",
+                       width="stretch")
 
 
 def batch(filters: Filters, year: int) -> bytes:
