@@ -3,6 +3,7 @@
 import streamlit as st
 
 from xxgk.ui import PAGES_DIR
+from xxgk.ui.auth import sign_in_box
 from xxgk.ui.data import query
 from xxgk.ui.filters import sidebar_filters
 
@@ -18,4 +19,5 @@ provenance = query("provenance").iloc[0]
 if provenance.n_synthetic:
     st.warning(f"当前数据含 {provenance.n_synthetic} 份样例报告（虚构的云泽市），不代表任何真实机构。",
                icon="⚠️")
+sign_in_box()
 navigation.run()

@@ -158,3 +158,57 @@ def test_download_files_are_made_on_click_not_on_every_rerun(sample_db, monkeypa
         assert not app.exception, page
     assert made == []
 
+
+
+def _hash(password: str) -> str:
+    from argon2 import PasswordHasher
+
+    return PasswordHasher().hash(password)
+
+
+def _agency_with_findings(db) -> tuple[str, int]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("""select r.agency_id, r.year from findings f join reports r using (report_id)
+                              join agencies a using (agency_id)
+                              where f.severity = 'error' and a.in_registry and r.superseded_by is null
+                              order by r.agency_id, r.year limit 1""").fetchone()
+
+
+def test_a_viewer_cannot_write(sample_db, monkeypatch, entry):
+    app = _app(sample_db, monkeypatch, entry)
+    assert any("只读模式" in c.value for c in app.sidebar.caption)
+    app.switch_page(str(ROOT / "views" / "upload.py")).run()
+    assert not app.exception and not app.get("file_uploader")
+    assert "需要编辑人员登录" in app.info[0].value
+    agency, year = _agency_with_findings(sample_db)
+    app.switch_page(str(ROOT / "views" / "agency.py")).run()
+    app.selectbox(key="profile_agency").set_value(agency).run()
+    app.radio(key="profile_year").set_value(year).run()
+    assert app.radio(key="profile_year").value == year
+    assert not app.exception
+    assert "核实状态" in [h.value for h in app.subheader]
+    assert not [b for b in app.button if b.label == "保存核实状态"]
+
+
+def test_an_editor_signs_in_and_may_write(sample_db, monkeypatch, entry):
+    monkeypatch.setenv("XXGK_DB", str(sample_db))
+    app = AppTest.from_file(str(entry), default_timeout=120)
+    app.secrets["editors"] = {"张三": _hash("对的口令")}
+    app.run()
+    app.text_input(key="sign_in_name").input("张三")
+    app.text_input(key="sign_in_password").input("错的口令")
+    app.button[0].click().run()  # the form's submit button
+    assert "editor" not in app.session_state and "口令不对" in app.error[0].value
+    app.text_input(key="sign_in_password").input("对的口令")
+    app.button[0].click().run()
+    assert app.session_state["editor"] == "张三"
+    assert any("已登录编辑：张三" in c.value for c in app.sidebar.caption)
+    app.switch_page(str(ROOT / "views" / "upload.py")).run()
+    assert not app.exception and app.get("file_uploader")
+    agency, year = _agency_with_findings(sample_db)
+    app.switch_page(str(ROOT / "views" / "agency.py")).run()
+    app.selectbox(key="profile_agency").set_value(agency).run()
+    app.radio(key="profile_year").set_value(year).run()
+    assert app.radio(key="profile_year").value == year
+    assert not app.exception
+    assert [b for b in app.button if b.label == "保存核实状态"]

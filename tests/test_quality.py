@@ -31,7 +31,7 @@ def generated(tmp_path_factory):
     truths = {tuple(re.match(r"(a\d+)_(\d{4})", p.name).groups()): json.loads(p.read_text("utf-8"))
               for p in corpus.glob("*.truth.json")}
     con = connect(str(db))
-    yield con, registry, {(a, int(y)): t for (a, y), t in truths.items()}
+    yield con, registry, {(a, int(y)): t for (a, y), t in truths.items()}, corpus
     con.close()
 
 
@@ -45,7 +45,7 @@ def _label(agency: dict) -> str:
 
 
 def test_not_filed_is_every_registry_agency_year_without_a_placed_report(generated):
-    con, registry, truths = generated
+    con, registry, truths, _ = generated
     unplaced = run_query(con, "unplaced_reports", year_from=min(YEARS), year_to=max(YEARS))
     unplaced_files = {(re.match(r"a\d+", f).group(), y)
                       for f, y in zip(unplaced.file_name, unplaced.year, strict=True)}
@@ -56,7 +56,7 @@ def test_not_filed_is_every_registry_agency_year_without_a_placed_report(generat
 
 
 def test_late_and_table_less_reports_are_listed_with_their_reason(generated):
-    con, _, truths = generated
+    con, _, truths, _ = generated
     found = _not_filed(con)
     late = {k for k, t in truths.items() if any(d["defect"] == "late" for d in t["defects"])}
     table_less = {k for k, t in truths.items()
@@ -71,7 +71,7 @@ def test_late_and_table_less_reports_are_listed_with_their_reason(generated):
 
 
 def test_each_unplaced_report_names_the_agency_it_belongs_to_among_its_candidates(generated):
-    con, registry, _ = generated
+    con, registry, _, _ = generated
     unplaced = run_query(con, "unplaced_reports", year_from=min(YEARS), year_to=max(YEARS))
     assert len(unplaced) > 0
     for row in unplaced.itertuples():
@@ -80,7 +80,7 @@ def test_each_unplaced_report_names_the_agency_it_belongs_to_among_its_candidate
 
 
 def test_same_name_agencies_keep_their_own_rows(generated):
-    con, registry, _ = generated
+    con, registry, _, _ = generated
     coverage = run_query(con, "coverage_agency_year", **ALL, year_from=2019, year_to=2025)
     per_agency = coverage.groupby("agency_id").agency_label.nunique()
     assert (per_agency == 1).all()
@@ -105,7 +105,7 @@ def test_a_rectification_list_reads_in_chinese_in_xlsx_and_docx(generated):
     import docx
     import openpyxl
 
-    con, _, _ = generated
+    con, _, _, _ = generated
     findings, cells, _, rectify = _rectify_lists(con, 2024)
     arithmetic = findings[findings.rule.isin(["request-balance", "row-total", "outcome-total",
                                               "review-total", "litigation-total"])]
@@ -131,7 +131,7 @@ def test_not_filed_agencies_get_a_list_too_and_the_batch_has_one_pair_per_agency
     import io
     import zipfile
 
-    con, _, _ = generated
+    con, _, _, _ = generated
     findings, cells, not_filed, rectify = _rectify_lists(con, 2024)
     missing = not_filed[not_filed.problem == "未报送"].iloc[0]
     rows = rectify.items(findings.iloc[0:0], cells, "未报送")
@@ -140,3 +140,31 @@ def test_not_filed_agencies_get_a_list_too_and_the_batch_has_one_pair_per_agency
     names = zipfile.ZipFile(io.BytesIO(rectify.zip_bytes(lists))).namelist()
     assert names == [f"整改清单_{missing.agency_label}_2024.xlsx",
                      f"整改清单_{missing.agency_label}_2024.docx"]
+
+
+def test_a_decision_survives_a_re_ingest_and_closes_when_its_finding_is_gone(generated, tmp_path):
+    from xxgk.reviews import UNREVIEWED, Reviews, closed, with_status
+
+    con, _, _, corpus = generated
+    findings = run_query(con, "findings_filtered", **ALL, year_from=2024, year_to=2024, rules=[],
+                         severities=["error"])
+    store = Reviews(tmp_path / "reviews.sqlite")
+    first = with_status(findings, store.latest([], 2024, 2024)).iloc[0]
+    assert first.review_status == UNREVIEWED
+    store.decide(first.finding_key, first.agency_id, 2024, first.rule, "已通知", "已电话通知", "张三")
+    # the same files ingested again, into a new warehouse: the decision is theirs again
+    ingest([corpus], tmp_path / "again.duckdb", [corpus / "agencies.csv"], workers=2,
+           progress=False)
+    with connect(str(tmp_path / "again.duckdb")) as fresh:
+        again = run_query(fresh, "findings_filtered", **ALL, year_from=2024, year_to=2024,
+                          rules=[], severities=["error"])
+    shown = with_status(again, Reviews(tmp_path / "reviews.sqlite").latest([], 2024, 2024))
+    mine = shown[shown.finding_key == first.finding_key].iloc[0]
+    assert (mine.review_status, mine.review_comment, mine.reviewed_by) == ("已通知", "已电话通知", "张三")
+    assert (shown.review_status == "已通知").sum() == 1
+    # a corrected newer file no longer has the finding: the decision shows as closed
+    corrected = again[~with_status(again, store.latest([], 2024, 2024)).finding_key.eq(
+        first.finding_key)]
+    assert closed(corrected, store.latest([], 2024, 2024)).finding_key.tolist() == [first.finding_key]
+    with pytest.raises(PermissionError):
+        store.decide(first.finding_key, first.agency_id, 2024, first.rule, "误报", "", "")

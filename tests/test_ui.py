@@ -118,7 +118,9 @@ def test_upload_preview_then_load(small_warehouse, tmp_path, monkeypatch):
     assert status["seed.txt"] == upload.READY
     assert status["同一份.txt"] == "与 seed.txt 内容相同，只导入一次"
     assert rows.set_index("文件").loc["seed.txt", "数值个数"] == 198
-    summary = upload.load_files(files)
+    with pytest.raises(PermissionError):
+        upload.load_files(files, None)  # a viewer cannot load
+    summary = upload.load_files(files, "张三")
     assert "导入报告 1 份" in summary and "重复跳过 1 个" in summary
     with duckdb.connect(str(target), read_only=True) as con:
         assert con.execute("select count(*) from reports where agency_printed = '保健路街道办事处'"

@@ -4,7 +4,8 @@ the agencies with most errors."""
 import streamlit as st
 
 from xxgk.labels import RULE_ZH, SEVERITY_ZH, findings_for_people, with_rule_names, zh_columns
-from xxgk.ui.data import query
+from xxgk.reviews import STATUSES, with_status
+from xxgk.ui.data import query, reviews
 from xxgk.ui.downloads import download_buttons, for_display, table
 from xxgk.ui.page import chart, empty, filtered, filters, for_year
 from xxgk.ui.rectify import batch_button
@@ -43,7 +44,11 @@ if not empty(by_rule, "报告"):
                            format_func=lambda r: RULE_ZH.get(r, r), placeholder="全部规则")
     severities = st.multiselect("严重程度", list(SEVERITY_ZH), default=["error"],
                                 format_func=SEVERITY_ZH.get, key="q_severities")
-    found = filtered("findings_filtered", rules=rules, severities=severities)
+    statuses = st.multiselect("核实状态", list(STATUSES), key="q_statuses", placeholder="全部状态")
+    found = with_status(filtered("findings_filtered", rules=rules, severities=severities),
+                        reviews().latest(f.agency_ids, f.year_from, f.year_to))
+    if statuses:
+        found = found[found.review_status.isin(statuses)].reset_index(drop=True)
     st.subheader(f"问题明细（{len(found)} 条）")
     st.caption("点“打开”到该机构的档案：报告的表格、问题与来源文件。")
     people = findings_for_people(found)

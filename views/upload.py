@@ -3,11 +3,16 @@
 import streamlit as st
 
 from xxgk.labels import RULE_ZH, SEVERITY_ZH
+from xxgk.ui.auth import HOW_TO_ENABLE, editing_enabled, editor
 from xxgk.ui.text import inert
 from xxgk.ui.upload import MAX_MB, SUFFIXES, any_new, load_files, preview
 
 st.title("导入报告")
 st.caption(f"支持 {', '.join(SUFFIXES)} 文件，每个不超过 {MAX_MB} MB。先预览解析结果，再导入数据仓库。")
+if not editor():
+    st.info("导入报告会改变数据仓库，需要编辑人员登录（左侧栏）。" + ("" if editing_enabled()
+                                                                   else HOW_TO_ENABLE))
+    st.stop()
 files = st.file_uploader("选择报告文件", type=[s.lstrip(".") for s in SUFFIXES],
                          accept_multiple_files=True, key="uploads")
 if not files:
@@ -23,5 +28,5 @@ else:
                                   f"{RULE_ZH.get(finding['rule'], finding['rule'])}：{finding['message']}"))
     if st.button("导入数据仓库", type="primary", disabled=not any_new(rows)):
         with st.spinner("正在导入……"):
-            summary = load_files(files)
+            summary = load_files(files, editor())
         st.success(inert(summary))

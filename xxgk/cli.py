@@ -106,6 +106,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_editor_hash(args: argparse.Namespace) -> int:
+    """Print an editor's line for .streamlit/secrets.toml ([editors]); the password is asked."""
+    import getpass
+
+    from argon2 import PasswordHasher
+
+    password = getpass.getpass(f"{args.name} 的口令：")
+    if not password or password != getpass.getpass("再输入一次："):
+        print("xxgk: 口令为空或两次不一致", file=sys.stderr)
+        return 1
+    print("[editors]  # in .streamlit/secrets.toml")
+    print(f'"{args.name}" = "{PasswordHasher().hash(password)}"')
+    return 0
+
+
 def cmd_docs(args: argparse.Namespace) -> int:
     """Regenerate docs/data-dictionary.md from queries/."""
     from xxgk.docs import write
@@ -155,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--year-to", type=int, default=2100)
     p_export.set_defaults(func=cmd_export)
     sub.add_parser("docs", help="regenerate docs/data-dictionary.md").set_defaults(func=cmd_docs)
+    p_editor = sub.add_parser("editor-hash", help="an editor's password hash for secrets.toml")
+    p_editor.add_argument("name")
+    p_editor.set_defaults(func=cmd_editor_hash)
     return parser
 
 

@@ -35,7 +35,8 @@ COLUMN_ZH = {
     "n_review_corrected": "复议被纠正", "n_litigation_corrected": "诉讼被纠正",
     "agency_printed": "报告所写机构", "region_printed": "报告所写地区",
     "rule_explain": "规则说明", "rule_fix": "如何整改", "agency_label": "机构（区县）",
-    "problem": "问题", "file_name": "文件", "candidates": "可能属于", "n_candidates": "同名机构数",
+    "problem": "问题", "review_status": "核实状态", "review_comment": "核实说明",
+    "file_name": "文件", "candidates": "可能属于", "n_candidates": "同名机构数",
 }
 
 
@@ -74,6 +75,6 @@ def findings_for_people(frame):
     out = with_rule_names(frame, explain=True)
     out = out.assign(agency_label=frame["agency_name"] + "（" + frame["district"].fillna("市级") + "）",
                      location=frame["location"].map(where_zh))
-    keep = ["agency_label", "year", "severity", "rule", "message", "location", "rule_explain",
-            "rule_fix"]
+    keep = ["agency_label", "year", "severity", "rule", "message", "location", "review_status",
+            "review_comment", "rule_explain", "rule_fix"]
     return out[[c for c in keep if c in out.columns]]

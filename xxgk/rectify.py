@@ -77,15 +77,16 @@ def items(findings: pd.DataFrame, cells: pd.DataFrame, problem: str | None = Non
         rule = RULES.get(f.rule, {})
         keys = list(f.keys) if f.keys is not None else []
         mine = {k: printed[(f.report_id, k)] for k in keys if (f.report_id, k) in printed}
-        rows.append({"严重程度": SEVERITY_ZH.get(f.severity, f.severity),
+        status = getattr(f, "review_status", None) or UNREVIEWED
+        rows.append({"核实状态": status, "严重程度": SEVERITY_ZH.get(f.severity, f.severity),
                      "问题": rule.get("name_zh", f.rule), "具体情况": f.message,
                      "位置": where_zh(f.location) or "—",
                      "涉及数字": ("未读取（各行见具体情况）" if f.rule in NOT_READ
                                   else involved(keys, mine) or "—"),
                      "规则说明": rule.get("explain_zh", ""), "整改要求": rule.get("fix_zh", "")})
-    out = pd.DataFrame(rows, columns=COLUMNS[1:-2])
+    out = pd.DataFrame(rows, columns=COLUMNS[1:-1])
     out.insert(0, "序号", range(1, len(out) + 1))
-    return out.assign(核实状态=UNREVIEWED, 机构答复="")
+    return out.assign(核实状态=out["核实状态"].fillna(UNREVIEWED), 机构答复="")
 
 
 def _heading_lines(to: Addressee) -> list[str]:

@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from xxgk.ingest import SAMPLE_DIR, ensure_sample_warehouse
+from xxgk.reviews import Reviews, store_path
 from xxgk.warehouse import DEFAULT_DB, connect, run_query
 
 DB_ENV = "XXGK_DB"
@@ -59,3 +60,13 @@ def query(name: str, **params) -> pd.DataFrame:
     path = warehouse_path()
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
     return _query(str(path), _version(path), name, frozen).copy()
+
+
+@st.cache_resource
+def _reviews(path: str) -> Reviews:
+    return Reviews(store_path(Path(path)))
+
+
+def reviews() -> Reviews:
+    """The review decisions of the warehouse served (a file beside it; see xxgk/reviews.py)."""
+    return _reviews(str(warehouse_path()))

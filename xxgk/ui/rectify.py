@@ -10,7 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from xxgk import rectify
-from xxgk.ui.data import query
+from xxgk.reviews import with_status
+from xxgk.ui.data import query, reviews
 from xxgk.ui.filters import Filters
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,6 +31,7 @@ def _lists(findings: pd.DataFrame, not_filed: pd.DataFrame, year: int
            ) -> list[tuple[rectify.Addressee, pd.DataFrame]]:
     """One list per agency with a finding or on 未报送名单, in label order."""
     cells = query("finding_cells", report_ids=sorted(findings.report_id.unique().tolist()))
+    findings = with_status(findings, reviews().latest([], year, year))
     problems = dict(zip(not_filed.agency_id, not_filed.problem, strict=True))
     labels = dict(zip(not_filed.agency_id, not_filed.agency_label, strict=True))
     for row in findings.drop_duplicates("agency_id").itertuples():

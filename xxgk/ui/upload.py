@@ -71,8 +71,11 @@ def any_new(rows: pd.DataFrame) -> bool:
     return not rows.empty and rows["结果"].str.startswith("可导入").any()
 
 
-def load_files(files: list) -> str:
-    """Save the uploads beside the warehouse and ingest them; the dashboard then re-reads."""
+def load_files(files: list, editor: str | None) -> str:
+    """Save the uploads beside the warehouse and ingest them (an editor's action only); the
+    dashboard then re-reads."""
+    if not editor:
+        raise PermissionError("loading reports needs a signed-in editor")
     db = warehouse_path()
     folder = db.parent / "uploads"
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,113 @@
+"""Review decisions on findings (issue 10): 待核实 / 已通知 / 已整改 / 误报, with a comment, who
+and when.
+
+They live in a small SQLite file beside the warehouse (``warehouse.reviews.sqlite``), not in
+it: ingest swaps in a new warehouse file and the dashboard opens it read-only, while decisions
+are written by many sessions (threads of one Streamlit process) and by other processes at once.
+SQLite in WAL mode with a busy timeout gives every write its own short transaction across
+threads and processes, needs nothing installed, and survives any re-ingest. A connection per
+call: nothing is shared between threads. History is kept; the latest decision is the status.
+
+A decision belongs to a finding *identity*, not to a report: the agency, the year, the rule and
+the cells it names (for a finding naming no cell, its message with the numbers blanked). A newer
+file of the same agency-year that still has the finding shows the same decision; where the
+finding is gone, the decision is shown as closed (问题已不存在).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from xxgk.warehouse import load_query
+
+STATUSES = ("待核实", "已通知", "已整改", "误报")
+UNREVIEWED = STATUSES[0]
+CLOSED = "问题已不存在"
+TIMEOUT_S = 30
+
+
+def store_path(warehouse: Path) -> Path:
+    """Where the decisions on a warehouse's findings are kept."""
+    return warehouse.with_name(f"{warehouse.stem}.reviews.sqlite")
+
+
+def finding_key(agency_id: str, year: int, rule: str, keys: Iterable[str] | None,
+                message: str | None) -> str:
+    """The same finding across files of one agency-year (see the module's note)."""
+    cells = sorted(keys) if keys is not None else []
+    what = ",".join(cells) if cells else re.sub(r"\d+(?:\.\d+)?", "#", message or "")
+    return hashlib.sha256(f"{agency_id}|{year}|{rule}|{what}".encode()).hexdigest()[:24]
+
+
+def keyed(findings: pd.DataFrame) -> pd.Series:
+    """The finding key of every row of a findings frame (agency_id, year, rule, keys, message)."""
+    return pd.Series([finding_key(r.agency_id, int(r.year), r.rule,
+                                  list(r.keys) if r.keys is not None else None, r.message)
+                      for r in findings.itertuples()], index=findings.index, dtype=object)
+
+
+class Reviews:
+    """The decision store of one warehouse."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        with self._connect() as con:
+            con.executescript(load_query("reviews/schema"))
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.path, timeout=TIMEOUT_S)
+        con.execute(f"pragma busy_timeout = {TIMEOUT_S * 1000}")
+        con.execute("pragma journal_mode = wal")
+        return con
+
+    def decide(self, key: str, agency_id: str, year: int, rule: str, status: str, comment: str,
+               editor: str) -> None:
+        """Record a decision (an editor's; the caller checks who may write)."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        if not editor:
+            raise PermissionError("a decision needs a signed-in editor")
+        con = self._connect()
+        try:
+            with con:  # one transaction
+                con.execute(load_query("reviews/decide"), {
+                    "finding_key": key, "agency_id": agency_id, "year": int(year), "rule": rule,
+                    "status": status, "comment": comment or "", "editor": editor,
+                    "decided_at": datetime.now(UTC).isoformat(timespec="seconds")})
+        finally:
+            con.close()
+
+    def latest(self, agency_ids: list[str], year_from: int, year_to: int) -> pd.DataFrame:
+        """The latest decision per finding of these agencies (all when empty) and years."""
+        con = self._connect()
+        try:
+            return pd.read_sql_query(load_query("reviews/latest"), con, params={
+                "agency_ids": json.dumps(list(agency_ids)), "year_from": int(year_from),
+                "year_to": int(year_to)})
+        finally:
+            con.close()
+
+
+def with_status(findings: pd.DataFrame, decisions: pd.DataFrame) -> pd.DataFrame:
+    """``findings`` with finding_key, review_status (待核实 when undecided), review_comment,
+    reviewed_by and reviewed_at."""
+    out = findings.assign(finding_key=keyed(findings))
+    latest = decisions.rename(columns={"status": "review_status", "comment": "review_comment",
+                                       "editor": "reviewed_by", "decided_at": "reviewed_at"})
+    out = out.merge(latest[["finding_key", "review_status", "review_comment", "reviewed_by",
+                            "reviewed_at"]], on="finding_key", how="left")
+    return out.assign(review_status=out.review_status.fillna(UNREVIEWED))
+
+
+def closed(findings: pd.DataFrame, decisions: pd.DataFrame) -> pd.DataFrame:
+    """Decisions on findings the current reports no longer have (fixed in a newer file)."""
+    return decisions[~decisions.finding_key.isin(set(keyed(findings)))]

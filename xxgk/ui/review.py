@@ -1,0 +1,62 @@
+"""核实状态 on the agency page: every error and warning of one report with its review status;
+an editor changes status and comment in place and saves (each change one decision, with who and
+when); a viewer sees the same table read-only."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from xxgk.labels import RULE_ZH
+from xxgk.reviews import STATUSES, closed, with_status
+from xxgk.ui.auth import HOW_TO_ENABLE, editing_enabled, editor
+from xxgk.ui.data import reviews
+from xxgk.ui.downloads import for_display
+
+SEVERE = ["error", "warning"]
+
+
+def _record(row) -> str:
+    if pd.isna(row.reviewed_by):
+        return "—"
+    return f"{row.reviewed_by} · {str(row.reviewed_at)[:16].replace('T', ' ')}"
+
+
+def review_section(findings: pd.DataFrame, agency_id: str, year: int) -> None:
+    """The 核实状态 table of one agency-year (findings: findings_filtered rows)."""
+    decided = reviews().latest([agency_id], year, year)
+    rows = with_status(findings[findings.severity.isin(SEVERE)].reset_index(drop=True), decided)
+    st.subheader("核实状态")
+    if rows.empty:
+        st.caption("没有需要核实的错误或警告。")
+    else:
+        view = pd.DataFrame({
+            "问题": rows.rule.map(lambda r: RULE_ZH.get(r, r)), "具体情况": rows.message,
+            "状态": rows.review_status, "说明": rows.review_comment.fillna(""),
+            "记录": [_record(r) for r in rows.itertuples()]})
+        name = editor()
+        if not name:
+            st.dataframe(for_display(view), hide_index=True, width="stretch")
+            st.caption("修改核实状态需要编辑人员登录。" + ("" if editing_enabled() else HOW_TO_ENABLE))
+        else:
+            with st.form(f"review_{agency_id}_{year}", border=False):
+                edited = st.data_editor(
+                    view, hide_index=True, width="stretch", disabled=["问题", "具体情况", "记录"],
+                    key=f"review_editor_{agency_id}_{year}",
+                    column_config={"状态": st.column_config.SelectboxColumn(
+                        "状态", options=list(STATUSES), required=True)})
+                if st.form_submit_button("保存核实状态", type="primary"):
+                    changed = edited[(edited["状态"] != view["状态"])
+                                     | (edited["说明"].fillna("") != view["说明"])]
+                    for i in changed.index:
+                        reviews().decide(rows.finding_key[i], agency_id, year, rows.rule[i],
+                                         edited["状态"][i], edited["说明"][i] or "", name)
+                    st.toast(f"已保存 {len(changed)} 条核实状态")
+                    st.rerun()
+    gone = closed(findings, decided)
+    if not gone.empty:
+        st.caption("以下核实记录所针对的问题在当前报告中已不存在（已关闭）：")
+        st.dataframe(for_display(pd.DataFrame({
+            "问题": gone.rule.map(lambda r: RULE_ZH.get(r, r)), "最后状态": gone.status,
+            "说明": gone.comment, "记录": gone.editor + " · " + gone.decided_at.str[:16]})),
+            hide_index=True, width="stretch")
