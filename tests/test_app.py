@@ -212,3 +212,21 @@ def test_an_editor_signs_in_and_may_write(sample_db, monkeypatch, entry):
     assert app.radio(key="profile_year").value == year
     assert not app.exception
     assert [b for b in app.button if b.label == "保存核实状态"]
+
+
+def test_the_agency_page_shows_findings_that_name_no_place(sample_db, monkeypatch, entry):
+    """A finding without a place beside ones with (a pandas string column: NaN) once crashed
+    the page."""
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        agency, year = con.execute("""
+            select r.agency_id, r.year from findings f
+            join reports r using (report_id) join agencies a using (agency_id)
+            where a.in_registry and r.superseded_by is null
+            group by 1, 2 having count(f.location) between 1 and count(*) - 1
+            order by 1, 2 limit 1""").fetchone()  # some findings with a place, some without
+    app = _app(sample_db, monkeypatch, entry)
+    app.switch_page(str(ROOT / "views" / "agency.py")).run()
+    app.selectbox(key="profile_agency").set_value(agency).run()
+    app.radio(key="profile_year").set_value(year).run()
+    assert app.radio(key="profile_year").value == year
+    assert not app.exception, [e.value for e in app.exception]

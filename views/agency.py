@@ -3,7 +3,7 @@ beside, its narrative and its source files."""
 
 import streamlit as st
 
-from xxgk.labels import RULE_ZH
+from xxgk.labels import RULE_ZH, where_zh
 from xxgk.ui.data import query
 from xxgk.ui.downloads import download_buttons, table
 from xxgk.ui.filters import agency_labels
@@ -50,11 +50,12 @@ if not empty(pool, "机构"):
                 agency_buttons(agency_id, names[agency_id], int(year))
             if findings.empty:
                 st.success("没有发现问题。")
-            marks = {"error": "🔴 错误", "warning": "🟠 警告", "info": "🔵 提示"}
+            marks = {"error": ":red[**错误**]", "warning": ":orange[**警告**]", "info": ":blue[提示]"}
             for row in findings.itertuples():
+                place = where_zh(row.location) if isinstance(row.location, str) else None
                 st.markdown(f"{marks.get(row.severity, row.severity)} · "
                             f"**{RULE_ZH.get(row.rule, row.rule)}** {inert(row.message)}"
-                            + (f"（{inert(row.location)}）" if row.location else ""))
+                            + (f"（{inert(place)}）" if place else ""))
         review_section(findings, agency_id, int(year))
         st.subheader("叙述（总体情况、问题及改进、其他）")
         texts = query("agency_narratives", agency_id=agency_id)

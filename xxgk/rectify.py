@@ -65,7 +65,7 @@ def items(findings: pd.DataFrame, cells: pd.DataFrame, problem: str | None = Non
     and a first row when it did not file or filed late (``problem`` from 未报送名单)."""
     rows = []
     if problem == NOT_FILED:
-        rows.append({"严重程度": "错误", "问题": "未报送年度报告",
+        rows.append({"核实状态": UNREVIEWED, "严重程度": "错误", "问题": "未报送年度报告",
                      "具体情况": "本年度的政府信息公开工作年度报告未找到。", "位置": "—", "涉及数字": "—",
                      "规则说明": "各机关应于次年 1 月 31 日前向社会公布本机关上一年度的"
                                  "政府信息公开工作年度报告。",
@@ -86,7 +86,7 @@ def items(findings: pd.DataFrame, cells: pd.DataFrame, problem: str | None = Non
                      "规则说明": rule.get("explain_zh", ""), "整改要求": rule.get("fix_zh", "")})
     out = pd.DataFrame(rows, columns=COLUMNS[1:-1])
     out.insert(0, "序号", range(1, len(out) + 1))
-    return out.assign(核实状态=out["核实状态"].fillna(UNREVIEWED), 机构答复="")
+    return out.assign(核实状态=out["核实状态"].astype(object).fillna(UNREVIEWED), 机构答复="")
 
 
 def _heading_lines(to: Addressee) -> list[str]:

@@ -17,8 +17,9 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&])")
 
 
 def inert(text: str | None) -> str:
-    """``text`` with every Markdown-special character backslash-escaped."""
-    return _MARKDOWN.sub(r"\\\1", text or "")
+    """``text`` with every Markdown-special character backslash-escaped (a missing value — None
+    or pandas' NaN — is the empty string)."""
+    return _MARKDOWN.sub(r"\\\1", text if isinstance(text, str) else "")
 
 
 _PLOTLY_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
