@@ -54,7 +54,8 @@ def serve(db: Path):
         proc.wait(timeout=30)
 
 
-async def protocol_session(url: str, seconds: float, offset: int) -> tuple[list[float], list[str]]:
+async def protocol_session(url: str, seconds: float, offset: int, visits: int | None = None
+                           ) -> tuple[list[float], list[str]]:
     """One person as the dashboard sees them, without a browser rendering the pages: Streamlit's
     own websocket protocol, the messages a browser sends when a sidebar page is clicked, and
     every message of the answer read to the end of the run. Latency = click to last message."""
@@ -95,7 +96,7 @@ async def protocol_session(url: str, seconds: float, offset: int) -> tuple[list[
         async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None) as ws:
             await run(ws, "")
             deadline, i, paths = time.time() + seconds, offset, list(PAGES)
-            while time.time() < deadline:
+            while time.time() < deadline and (visits is None or i - offset < visits):
                 path = paths[i % len(paths)]
                 try:
                     await run(ws, hashes[path])

@@ -128,11 +128,12 @@ def test_kill_nine_at_random_points_never_leaves_a_mix(tmp_path):
 
 def test_sessions_without_a_browser_click_through_every_page(small_warehouse):
     """Three clients of Streamlit's websocket protocol (no rendering, no widget state sent
-    back) open the dashboard and switch pages for a few seconds: every run ends, no exception
+    back) open the dashboard and visit every page twice, at once: every run ends, no exception
     box (the year slider once read as one number for such a client)."""
     with serve(small_warehouse[0]) as url:
         async def three():
-            return await asyncio.gather(*(protocol_session(url, 4, k) for k in range(3)))
+            return await asyncio.gather(*(protocol_session(url, 600, k, visits=2 * len(PAGES))
+                                          for k in range(3)))
         results = asyncio.run(three())
     assert all(len(latencies) > len(PAGES) for latencies, _ in results)
     assert [error for _, errors in results for error in errors] == []

@@ -168,3 +168,10 @@ def test_a_decision_survives_a_re_ingest_and_closes_when_its_finding_is_gone(gen
     assert closed(corrected, store.latest([], 2024, 2024)).finding_key.tolist() == [first.finding_key]
     with pytest.raises(PermissionError):
         store.decide(first.finding_key, first.agency_id, 2024, first.rule, "误报", "", "")
+
+
+def test_the_problem_ranking_counts_errors_not_layout_warnings(generated):
+    con, _, _, _ = generated
+    ranking = run_query(con, "agencies_most_problems", **ALL, year_from=2019, year_to=2025)
+    assert len(ranking) > 0 and (ranking.n_errors > 0).all()
+    assert ranking.n_errors.is_monotonic_decreasing

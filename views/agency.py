@@ -1,6 +1,8 @@
 """机构档案: one agency across all years — its tables as the report prints them, its findings
 beside, its narrative and its source files."""
 
+from pathlib import PurePath
+
 import streamlit as st
 
 from xxgk.labels import RULE_ZH, where_zh
@@ -8,7 +10,7 @@ from xxgk.ui.data import query
 from xxgk.ui.downloads import download_buttons, table
 from xxgk.ui.filters import agency_labels
 from xxgk.ui.page import empty, filters
-from xxgk.ui.rectify import agency_buttons
+from xxgk.ui.rectify import agency_buttons, original_button
 from xxgk.ui.review import review_section
 from xxgk.ui.tables import proactive_table, requests_table, review_table
 from xxgk.ui.text import inert
@@ -48,6 +50,9 @@ if not empty(pool, "机构"):
             st.subheader("发现的问题")
             if findings.severity.isin(["error", "warning"]).any():
                 agency_buttons(agency_id, names[agency_id], int(year))
+            current = reports[(reports.year == year) & reports.superseded_by.isna()]
+            if len(current):
+                original_button(current.source_path.iloc[0])
             if findings.empty:
                 st.success("没有发现问题。")
             marks = {"error": ":red[**错误**]", "warning": ":orange[**警告**]", "info": ":blue[提示]"}
@@ -64,4 +69,5 @@ if not empty(pool, "机构"):
                               "other": "六、其他需要报告的事项"}.get(row.section, row.section)):
                 st.markdown(inert(row.text) or "（空）")
     st.subheader("来源文件")
-    table(reports, "来源文件", names.get(agency_id, agency_id))
+    table(reports.assign(source_path=reports.source_path.map(lambda p: PurePath(p).name)),
+          "来源文件", names.get(agency_id, agency_id))

@@ -3,6 +3,7 @@ for a year in one ZIP (数据质量). The files are made when a button is clicke
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from pathlib import PurePath
 
@@ -88,3 +89,19 @@ def batch_button(filters: Filters, year: int) -> None:
     st.download_button(f"批量导出 {year} 年度整改清单（每个机构一份 XLSX 和 DOCX，ZIP）",
                        partial(batch, filters, year), f"整改清单_{filters.slug()}_{year}.zip",
                        "application/zip", key=f"rectify_zip_{year}", on_click="ignore")
+
+
+def original_button(source_path: str) -> None:
+    """The report file as loaded (read on click, with the parser's size limit); said so when
+    the file is no longer where it was loaded from."""
+    from xxgk.parse import read_report_bytes
+
+    path = PurePath(source_path)
+    try:
+        if not os.path.isfile(source_path):
+            raise FileNotFoundError(source_path)
+    except OSError:
+        st.caption(f"原始报告文件 {path.name} 已不在导入时的位置。")
+        return
+    st.download_button("原始报告文件", partial(read_report_bytes, source_path), path.name,
+                       key=f"original_{source_path}", on_click="ignore", width="stretch")
