@@ -32,7 +32,7 @@ unplaced = query("unplaced_reports", year_from=f.year_from, year_to=f.year_to)
 if not unplaced.empty:
     st.subheader(f"待归属报告（{len(unplaced)} 份）")
     st.caption("这些报告没有写明所属区县，而名录中有多个同名机构（或名录中没有该机构），暂未计入任何"
-               "机构；上面未报送名单中的机构，其报告可能就在这里。归属需在机构名录中补充别名或区县后重新导入。")
+               "机构；上面未报送名单中的机构，其报告可能就在这里。（在本页指定归属的功能尚未提供。）")
     table(unplaced[["agency_printed", "year", "published_on", "file_name", "candidates"]],
           "待归属报告", slug)
 
