@@ -230,3 +230,20 @@ def test_the_agency_page_shows_findings_that_name_no_place(sample_db, monkeypatc
     app.radio(key="profile_year").set_value(year).run()
     assert app.radio(key="profile_year").value == year
     assert not app.exception, [e.value for e in app.exception]
+
+
+def test_the_agency_page_shows_each_finding_with_its_original_lines(sample_db, monkeypatch, entry):
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        agency, year, location = con.execute("""
+            select r.agency_id, r.year, f.location from findings f
+            join reports r using (report_id) join agencies a using (agency_id)
+            where f.severity = 'error' and f.location like 'line %' and a.in_registry
+              and r.superseded_by is null order by 1, 2 limit 1""").fetchone()
+    app = _app(sample_db, monkeypatch, entry)
+    app.switch_page(str(ROOT / "views" / "agency.py")).run()
+    app.selectbox(key="profile_agency").set_value(agency).run()
+    app.radio(key="profile_year").set_value(year).run()
+    assert not app.exception
+    assert "问题与原文" in [h.value for h in app.subheader]
+    marked = [line for block in app.code for line in block.value.splitlines() if line.startswith("▶")]
+    assert f"▶ {int(location[5:]):>4}" in "\n".join(marked)

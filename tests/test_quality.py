@@ -175,3 +175,20 @@ def test_the_problem_ranking_counts_errors_not_layout_warnings(generated):
     ranking = run_query(con, "agencies_most_problems", **ALL, year_from=2019, year_to=2025)
     assert len(ranking) > 0 and (ranking.n_errors > 0).all()
     assert ranking.n_errors.is_monotonic_decreasing
+
+
+def test_every_placed_finding_has_its_line_of_the_original_as_evidence(generated):
+    con, _, _, _ = generated
+    findings = run_query(con, "findings_filtered", **ALL, year_from=2019, year_to=2025, rules=[],
+                         severities=["error", "warning"])
+    placed = findings[findings.location.str.startswith("line ", na=False)]
+    assert len(placed) > 20
+    for row in placed.itertuples():
+        n = int(row.location[5:])
+        lines = run_query(con, "finding_evidence", report_id=row.report_id, line_from=n, line_to=n)
+        assert lines.line.tolist() == [n], row
+        if row.rule in ("row-total", "request-balance", "outcome-total", "review-total"):
+            # the row's numbers: on its line, or the next lines where cells go one per line
+            near = run_query(con, "finding_evidence", report_id=row.report_id, line_from=n,
+                             line_to=n + 3)
+            assert any(c.isdigit() for c in "".join(near.text)), (row.message, list(near.text))

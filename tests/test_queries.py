@@ -22,7 +22,8 @@ GRAIN_KEYS = {"kpis_by_year": ["year"], "requests_by_district_year": ["district"
               "agency_profile": ["report_id", "key"], "findings_by_rule": ["rule", "severity"],
               "agencies_most_corrected": ["agency_id"], "agencies_most_problems": ["agency_id"],
               "not_filed": ["agency_id"], "unplaced_reports": ["report_id"],
-              "loaded_files": ["sha256"], "finding_cells": ["report_id", "key"]}
+              "loaded_files": ["sha256"], "finding_cells": ["report_id", "key"],
+              "finding_evidence": ["line"]}
 
 
 ONE_ROW = {"provenance"}  # aggregates: one row of zeros on an empty warehouse
@@ -61,6 +62,9 @@ def _lists_of(con, name: str) -> dict:
         out["hashes"] = [h for (h,) in con.execute("select sha256 from reports").fetchall()]
     if "report_ids" in wanted:
         out["report_ids"] = [r for (r,) in con.execute("select report_id from reports").fetchall()]
+    if "report_id" in wanted:
+        out["report_id"] = con.execute("select min(report_id) from reports").fetchone()[0]
+        out |= {"line_from": 1, "line_to": 40}
     return out
 
 

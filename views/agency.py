@@ -11,7 +11,7 @@ from xxgk.ui.downloads import download_buttons, table
 from xxgk.ui.filters import agency_labels
 from xxgk.ui.page import empty, filters
 from xxgk.ui.rectify import agency_buttons, original_button
-from xxgk.ui.review import review_section
+from xxgk.ui.review import evidence_section, review_section
 from xxgk.ui.tables import proactive_table, requests_table, review_table
 from xxgk.ui.text import inert
 
@@ -61,6 +61,7 @@ if not empty(pool, "机构"):
                 st.markdown(f"{marks.get(row.severity, row.severity)} · "
                             f"**{RULE_ZH.get(row.rule, row.rule)}** {inert(row.message)}"
                             + (f"（{inert(place)}）" if place else ""))
+        evidence_section(findings)
         review_section(findings, agency_id, int(year))
         st.subheader("叙述（总体情况、问题及改进、其他）")
         texts = query("agency_narratives", agency_id=agency_id)

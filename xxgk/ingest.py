@@ -106,7 +106,7 @@ def walk(paths: Iterable[Path], refused: list[str] | None = None) -> list[Path]:
 
 def _parse(item: tuple[str, bytes]) -> dict:
     path, data = item
-    record = parse_bytes(data, path)
+    record = parse_bytes(data, path, keep_lines=True)
     record["parser_version"] = PARSER_VERSION
     return record
 

@@ -43,8 +43,11 @@ FIRST_SUPPORTED_YEAR = 2019
 _PROSE_COUNT = re.compile(r"\d+\s*(?:件|个|项|条|万元|元)")
 
 
-def parse_bytes(data: bytes, path: str = "<bytes>") -> dict:
-    """Parse one file's bytes; the result follows the parse-output contract exactly."""
+def parse_bytes(data: bytes, path: str = "<bytes>", keep_lines: bool = False) -> dict:
+    """Parse one file's bytes; the result follows the parse-output contract exactly. With
+    ``keep_lines`` (the ingest, for evidence) the record also carries ``lines``: the document's
+    text lines, line N of a finding's ``where`` being ``lines[N - 1]`` — not part of the
+    contract, never printed by ``parse --json``."""
     source = {"path": path, "sha256": hashlib.sha256(data).hexdigest(),
               "format": "text"}
     if len(data) > DEFAULT_MAX_FILE_MB * MB:
@@ -59,10 +62,13 @@ def parse_bytes(data: bytes, path: str = "<bytes>") -> dict:
     if doc.problems:
         return _empty(source, [Finding(doc.problem_rule, "error", p) for p in doc.problems])
     try:
-        return document_to_record(doc, source)
+        record = document_to_record(doc, source)
     except Exception as exc:  # a parser bug: the file is kept, said so, and no number guessed
-        return _empty(source, [Finding("parser-error", "error",
-                                       f"解析器内部错误，未取任何数值：{type(exc).__name__}: {exc}")])
+        record = _empty(source, [Finding("parser-error", "error",
+                                         f"解析器内部错误，未取任何数值：{type(exc).__name__}: {exc}")])
+    if keep_lines:
+        record["lines"] = list(doc.lines)
+    return record
 
 
 def failed_record(data: bytes, path: str, rule: str, message: str) -> dict:

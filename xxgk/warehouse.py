@@ -25,7 +25,8 @@ _NAME = re.compile(r"^[a-z0-9_]+(?:/[a-z0-9_]+)?$")
 INSERTS = {"reports": "insert into reports select * from batch_rows",
            "report_values": "insert into report_values select * from batch_rows",
            "findings": "insert into findings select * from batch_rows",
-           "narratives": "insert into narratives select * from batch_rows"}
+           "narratives": "insert into narratives select * from batch_rows",
+           "source_lines": "insert into source_lines select * from batch_rows"}
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 
@@ -120,6 +121,7 @@ class Batch:
         self.values: list[tuple] = []
         self.findings: list[tuple] = []
         self.narratives: list[tuple] = []
+        self.lines: list[tuple] = []
 
     def add_report(self, record: dict, agency_id: str, synthetic: bool) -> str:
         """Queue one parsed record (the parse-output contract); returns its report_id."""
@@ -133,6 +135,7 @@ class Batch:
         self.values += [(rid, k, float(v)) for k, v in record["values"].items()]
         self.add_findings(rid, record["findings"], scope="report")
         self.narratives += [(rid, s, t) for s, t in record["narrative"].items()]
+        self.lines += [(rid, n, text) for n, text in enumerate(record.get("lines") or [], start=1)]
         return rid
 
     def add_findings(self, report_id: str, findings: Iterable[dict], scope: str) -> None:
@@ -145,7 +148,8 @@ class Batch:
                 ("reports", self.reports, REPORT_COLUMNS),
                 ("report_values", self.values, ["report_id", "key", "value"]),
                 ("findings", self.findings, FINDING_COLUMNS),
-                ("narratives", self.narratives, ["report_id", "section", "text"])):
+                ("narratives", self.narratives, ["report_id", "section", "text"]),
+                ("source_lines", self.lines, ["report_id", "line", "text"])):
             if rows:
                 con.register("batch_rows", pd.DataFrame(rows, columns=columns))
                 try:

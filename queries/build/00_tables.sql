@@ -1,6 +1,7 @@
 -- purpose: the warehouse's tables (raw layer): what ingest writes.
 -- grain: agencies one row per agency; reports one per loaded file; report_values one per
---        printed cell; findings one per finding; narratives one per report section.
+--        printed cell; findings one per finding; narratives one per report section;
+--        source_lines one per text line of a loaded file (a finding's evidence).
 -- parameters: none
 create table if not exists agencies (
     agency_id varchar primary key,
@@ -43,6 +44,12 @@ create table if not exists findings (
     keys varchar[],
     location varchar,
     scope varchar not null           -- report (one file shows it) / warehouse (needs other years)
+);
+create table if not exists source_lines (
+    report_id varchar not null,
+    line integer not null,           -- 1-based: a finding's location "line N" is this line
+    text varchar,
+    primary key (report_id, line)
 );
 create table if not exists narratives (
     report_id varchar not null,

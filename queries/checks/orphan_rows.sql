@@ -1,4 +1,5 @@
--- purpose: data test — every value, finding and narrative belongs to a loaded report.
+-- purpose: data test — every value, finding, narrative and source line belongs to a loaded
+--          report.
 -- grain: one row per orphan (healthy: none)
 -- parameters: none
 select 'report_values' as table_name, v.report_id from report_values as v
@@ -8,4 +9,7 @@ select 'findings', f.report_id from findings as f
 where f.report_id not in (select report_id from reports)
 union all
 select 'narratives', n.report_id from narratives as n
-where n.report_id not in (select report_id from reports);
+where n.report_id not in (select report_id from reports)
+union all
+select distinct 'source_lines', l.report_id from source_lines as l
+where l.report_id not in (select report_id from reports);

@@ -10,8 +10,9 @@ import streamlit as st
 from xxgk.labels import RULE_ZH
 from xxgk.reviews import STATUSES, closed, with_status
 from xxgk.ui.auth import HOW_TO_ENABLE, editing_enabled, editor
-from xxgk.ui.data import reviews
+from xxgk.ui.data import query, reviews
 from xxgk.ui.downloads import for_display
+from xxgk.ui.text import inert
 
 SEVERE = ["error", "warning"]
 
@@ -60,3 +61,28 @@ def review_section(findings: pd.DataFrame, agency_id: str, year: int) -> None:
             "问题": gone.rule.map(lambda r: RULE_ZH.get(r, r)), "最后状态": gone.status,
             "说明": gone.comment, "记录": gone.editor + " · " + gone.decided_at.str[:16]})),
             hide_index=True, width="stretch")
+
+
+EVIDENCE_AROUND = 3  # lines shown before and after the line a finding names
+
+
+def evidence_section(findings: pd.DataFrame) -> None:
+    """Each error and warning with the lines of the original text around the line it names
+    (that line marked ▶), as plain text: nothing in a report renders as markup."""
+    placed = findings[findings.severity.isin(SEVERE)
+                      & findings.location.map(lambda w: isinstance(w, str) and w.startswith("line "))]
+    if placed.empty:
+        return
+    st.subheader("问题与原文")
+    for row in placed.itertuples():
+        line = int(row.location[5:])
+        lines = query("finding_evidence", report_id=row.report_id,
+                      line_from=max(1, line - EVIDENCE_AROUND), line_to=line + EVIDENCE_AROUND)
+        with st.expander(f"{RULE_ZH.get(row.rule, row.rule)} · 原文第 {line} 行"):
+            st.caption(inert(row.message))
+            if lines.empty:
+                st.caption("原文未保存（该报告导入时本系统尚未保存原文）。")
+            else:
+                st.code("\n".join(f"{'▶' if n == line else ' '} {n:>4}  {text}"
+                                  for n, text in zip(lines.line, lines.text, strict=True)),
+                        language=None, wrap_lines=True)
