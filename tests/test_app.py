@@ -247,3 +247,20 @@ def test_the_agency_page_shows_each_finding_with_its_original_lines(sample_db, m
     assert "问题与原文" in [h.value for h in app.subheader]
     marked = [line for block in app.code for line in block.value.splitlines() if line.startswith("▶")]
     assert f"▶ {int(location[5:]):>4}" in "\n".join(marked)
+
+
+def test_a_copied_narrative_shows_both_years_side_by_side(sample_db, monkeypatch, entry):
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        agency, year = con.execute("""
+            select r.agency_id, r.year from findings f
+            join reports r using (report_id) join agencies a using (agency_id)
+            where f.rule = 'copied-narrative' and a.in_registry and r.superseded_by is null
+            order by 1, 2 limit 1""").fetchone()
+    app = _app(sample_db, monkeypatch, entry)
+    app.switch_page(str(ROOT / "views" / "agency.py")).run()
+    app.selectbox(key="profile_agency").set_value(agency).run()
+    app.radio(key="profile_year").set_value(year).run()
+    assert not app.exception
+    labels = [e.label for e in app.expander]
+    assert any(label.startswith("叙述与上年雷同") and f"{year} 年对照" in label for label in labels)
+    assert len([t for t in app.text if t.value and t.value != "（空）"]) >= 2  # both years' text

@@ -4,6 +4,8 @@ when); a viewer sees the same table read-only."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -71,9 +73,12 @@ def evidence_section(findings: pd.DataFrame) -> None:
     (that line marked ▶), as plain text: nothing in a report renders as markup."""
     placed = findings[findings.severity.isin(SEVERE)
                       & findings.location.map(lambda w: isinstance(w, str) and w.startswith("line "))]
-    if placed.empty:
+    copied = findings[findings.rule == "copied-narrative"]
+    if placed.empty and copied.empty:
         return
     st.subheader("问题与原文")
+    for row in copied.itertuples():
+        side_by_side(row)
     for row in placed.itertuples():
         line = int(row.location[5:])
         lines = query("finding_evidence", report_id=row.report_id,
@@ -86,3 +91,24 @@ def evidence_section(findings: pd.DataFrame) -> None:
                 st.code("\n".join(f"{'▶' if n == line else ' '} {n:>4}  {text}"
                                   for n, text in zip(lines.line, lines.text, strict=True)),
                         language=None, wrap_lines=True)
+
+
+_PREVIOUS_YEAR = re.compile(r"与 (\d{4}) 年报告")
+NARRATIVE_PARTS = {"overview": "一、总体情况", "problems": "五、存在的主要问题及改进情况"}
+
+
+def side_by_side(finding) -> None:
+    """A copied-narrative finding: the compared parts of both years, next to each other."""
+    match = _PREVIOUS_YEAR.search(finding.message or "")
+    if not match:
+        return
+    before, now = int(match.group(1)), int(finding.year)
+    texts = query("agency_narratives", agency_id=finding.agency_id)
+    with st.expander(f"{RULE_ZH.get(finding.rule, finding.rule)} · {before} 年与 {now} 年对照"):
+        st.caption(inert(finding.message))
+        for column, year in zip(st.columns(2), (before, now), strict=True):
+            column.markdown(f"**{year} 年报告**")
+            mine = texts[texts.year == year].set_index("section").text
+            for section, title in NARRATIVE_PARTS.items():
+                column.caption(title)
+                column.text(mine.get(section) or "（空）")
