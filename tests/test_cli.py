@@ -46,3 +46,18 @@ def test_summary_names_agency_year_template_and_counts():
     done = _run("parse", str(SEED))
     assert "保健路街道办事处" in done.stdout and "2020" in done.stdout
     assert "198 values" in done.stdout
+
+
+def test_editor_hash_prints_a_secrets_line_that_verifies(tmp_path):
+    """`python -m xxgk editor-hash NAME` asks the password twice and prints the [editors] line."""
+    import tomllib
+
+    from argon2 import PasswordHasher
+
+    out = subprocess.run([sys.executable, "-m", "xxgk", "editor-hash", "张三"], cwd=ROOT,
+                         input="对的口令\n对的口令\n", capture_output=True, text=True, check=True)
+    secrets = tomllib.loads(out.stdout)
+    assert PasswordHasher().verify(secrets["editors"]["张三"], "对的口令")
+    mismatch = subprocess.run([sys.executable, "-m", "xxgk", "editor-hash", "张三"], cwd=ROOT,
+                              input="一\n二\n", capture_output=True, text=True)
+    assert mismatch.returncode == 1 and "不一致" in mismatch.stderr
