@@ -174,6 +174,14 @@ def _agency_with_findings(db) -> tuple[str, int]:
                               order by r.agency_id, r.year limit 1""").fetchone()
 
 
+def _open_agency(app, agency: str, year: int) -> None:
+    """机构档案 of one agency, at one year."""
+    app.switch_page(str(ROOT / "views" / "agency.py")).run()
+    app.selectbox(key="profile_agency").set_value(agency).run()
+    app.radio(key="profile_year").set_value(year).run()
+    assert app.radio(key="profile_year").value == year
+
+
 def test_a_viewer_cannot_write(sample_db, monkeypatch, entry):
     app = _app(sample_db, monkeypatch, entry)
     assert any("只读模式" in c.value for c in app.sidebar.caption)
@@ -181,10 +189,7 @@ def test_a_viewer_cannot_write(sample_db, monkeypatch, entry):
     assert not app.exception and not app.get("file_uploader")
     assert "需要编辑人员登录" in app.info[0].value
     agency, year = _agency_with_findings(sample_db)
-    app.switch_page(str(ROOT / "views" / "agency.py")).run()
-    app.selectbox(key="profile_agency").set_value(agency).run()
-    app.radio(key="profile_year").set_value(year).run()
-    assert app.radio(key="profile_year").value == year
+    _open_agency(app, agency, year)
     assert not app.exception
     assert "核实状态" in [h.value for h in app.subheader]
     assert not [b for b in app.button if b.label == "保存核实状态"]
@@ -206,10 +211,7 @@ def test_an_editor_signs_in_and_may_write(sample_db, monkeypatch, entry):
     app.switch_page(str(ROOT / "views" / "upload.py")).run()
     assert not app.exception and app.get("file_uploader")
     agency, year = _agency_with_findings(sample_db)
-    app.switch_page(str(ROOT / "views" / "agency.py")).run()
-    app.selectbox(key="profile_agency").set_value(agency).run()
-    app.radio(key="profile_year").set_value(year).run()
-    assert app.radio(key="profile_year").value == year
+    _open_agency(app, agency, year)
     assert not app.exception
     assert [b for b in app.button if b.label == "保存核实状态"]
 
@@ -225,10 +227,7 @@ def test_the_agency_page_shows_findings_that_name_no_place(sample_db, monkeypatc
             group by 1, 2 having count(f.location) between 1 and count(*) - 1
             order by 1, 2 limit 1""").fetchone()  # some findings with a place, some without
     app = _app(sample_db, monkeypatch, entry)
-    app.switch_page(str(ROOT / "views" / "agency.py")).run()
-    app.selectbox(key="profile_agency").set_value(agency).run()
-    app.radio(key="profile_year").set_value(year).run()
-    assert app.radio(key="profile_year").value == year
+    _open_agency(app, agency, year)
     assert not app.exception, [e.value for e in app.exception]
 
 
@@ -240,9 +239,7 @@ def test_the_agency_page_shows_each_finding_with_its_original_lines(sample_db, m
             where f.severity = 'error' and f.location like 'line %' and a.in_registry
               and r.superseded_by is null order by 1, 2 limit 1""").fetchone()
     app = _app(sample_db, monkeypatch, entry)
-    app.switch_page(str(ROOT / "views" / "agency.py")).run()
-    app.selectbox(key="profile_agency").set_value(agency).run()
-    app.radio(key="profile_year").set_value(year).run()
+    _open_agency(app, agency, year)
     assert not app.exception
     assert "问题与原文" in [h.value for h in app.subheader]
     marked = [line for block in app.code for line in block.value.splitlines() if line.startswith("▶")]
@@ -257,9 +254,7 @@ def test_a_copied_narrative_shows_both_years_side_by_side(sample_db, monkeypatch
             where f.rule = 'copied-narrative' and a.in_registry and r.superseded_by is null
             order by 1, 2 limit 1""").fetchone()
     app = _app(sample_db, monkeypatch, entry)
-    app.switch_page(str(ROOT / "views" / "agency.py")).run()
-    app.selectbox(key="profile_agency").set_value(agency).run()
-    app.radio(key="profile_year").set_value(year).run()
+    _open_agency(app, agency, year)
     assert not app.exception
     labels = [e.label for e in app.expander]
     assert any(label.startswith("叙述与上年雷同") and f"{year} 年对照" in label for label in labels)

@@ -6,6 +6,7 @@ from pathlib import PurePath
 import streamlit as st
 
 from xxgk.labels import RULE_ZH, where_zh
+from xxgk.model import ACTIONABLE
 from xxgk.ui.data import query
 from xxgk.ui.downloads import download_buttons, table
 from xxgk.ui.filters import agency_labels
@@ -48,7 +49,7 @@ if not empty(pool, "机构"):
             download_buttons(one, f"机构档案{year}", names[agency_id])
         with right:
             st.subheader("发现的问题")
-            if findings.severity.isin(["error", "warning"]).any():
+            if findings.severity.isin(ACTIONABLE).any():
                 agency_buttons(agency_id, names[agency_id], int(year))
             current = reports[(reports.year == year) & reports.superseded_by.isna()]
             if len(current):

@@ -69,11 +69,16 @@ def where_zh(where: str | None) -> str | None:
     return f"原文第 {where[5:]} 行" if where.startswith("line ") else where
 
 
+def agency_labels_of(names, districts):
+    """名称（区县） for each agency (市级 when it has no district): the name a supervisor reads."""
+    return names + "（" + districts.fillna("市级") + "）"
+
+
 def findings_for_people(frame):
     """A findings list with no codes, hashes or machine paths: the agency as 名称（区县）, the rule
     in Chinese with what it checks and how to fix it, the place in the original text."""
     out = with_rule_names(frame, explain=True)
-    out = out.assign(agency_label=frame["agency_name"] + "（" + frame["district"].fillna("市级") + "）",
+    out = out.assign(agency_label=agency_labels_of(frame["agency_name"], frame["district"]),
                      location=frame["location"].map(where_zh))
     keep = ["agency_label", "year", "severity", "rule", "message", "location", "review_status",
             "review_comment", "rule_explain", "rule_fix"]

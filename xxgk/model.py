@@ -16,6 +16,7 @@ from pathlib import Path
 SPEC_DIR = Path(__file__).with_name("spec")
 TEMPLATES = ("2019", "2021")
 SEVERITIES = ("error", "warning", "info")
+ACTIONABLE = SEVERITIES[:2]  # what a supervisor acts on: errors and warnings, not info
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from datetime import date
 import pandas as pd
 
 from xxgk.labels import RULES, SEVERITY_ZH, where_zh
-from xxgk.model import registry
+from xxgk.model import ACTIONABLE, registry
 
 COLUMNS = ["序号", "严重程度", "问题", "具体情况", "位置", "涉及数字", "规则说明", "整改要求",
            "核实状态", "机构答复"]
@@ -71,7 +71,7 @@ def items(findings: pd.DataFrame, cells: pd.DataFrame, problem: str | None = Non
                                  "政府信息公开工作年度报告。",
                      "整改要求": "尽快编制并公开年度报告，报送政务公开办。"})
     printed = {(r.report_id, r.key): r.value for r in cells.itertuples() if pd.notna(r.value)}
-    chosen = findings[findings.severity.isin(["error", "warning"])]
+    chosen = findings[findings.severity.isin(ACTIONABLE)]
     chosen = chosen.assign(order=chosen.severity.map({"error": 0, "warning": 1}))
     for f in chosen.sort_values(["order", "rule"], kind="stable").itertuples():
         rule = RULES.get(f.rule, {})

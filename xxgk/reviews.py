@@ -59,14 +59,17 @@ class Reviews:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        with self._connect() as con:
+        con = self._connect()
+        try:
+            con.execute("pragma journal_mode = wal")  # kept in the file: once is enough
             con.executescript(load_query("reviews/schema"))
+        finally:
+            con.close()
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         con = sqlite3.connect(self.path, timeout=TIMEOUT_S)
         con.execute(f"pragma busy_timeout = {TIMEOUT_S * 1000}")
-        con.execute("pragma journal_mode = wal")
         return con
 
     def decide(self, key: str, agency_id: str, year: int, rule: str, status: str, comment: str,

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
+from xxgk.labels import agency_labels_of
+
 KINDS = ["街道", "乡镇", "部门", "政府"]
 ALL_CITIES = "全部城市"
 DEFAULT_YEARS = (2019, 2025)
@@ -64,7 +66,7 @@ def from_query_params(params: dict[str, list[str]], years: tuple[int, int]) -> F
 def agency_labels(options: pd.DataFrame) -> dict[str, str]:
     """agency_id → a label no other agency shares (widgets tell options apart by label):
     the name with its district, and the id where even that is not unique."""
-    labels = (options.agency_name + "（" + options.district.fillna("市级") + "）").tolist()
+    labels = agency_labels_of(options.agency_name, options.district).tolist()
     seen = pd.Series(labels).duplicated(keep=False).tolist()
     return {agency: f"{label} [{agency}]" if twin else label
             for agency, label, twin in zip(options.agency_id, labels, seen, strict=True)}

@@ -11,21 +11,19 @@ import pandas as pd
 import streamlit as st
 
 from xxgk import rectify
+from xxgk.labels import agency_labels_of
+from xxgk.model import ACTIONABLE
 from xxgk.reviews import with_status
 from xxgk.ui.data import query, reviews
 from xxgk.ui.filters import Filters
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-SEVERE = ["error", "warning"]
+SEVERE = list(ACTIONABLE)
 
 
 def _date(value) -> str | None:
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
-
-
-def _label(name: str, district: str | None) -> str:
-    return f"{name}（{district or '市级'}）"
 
 
 def _lists(findings: pd.DataFrame, not_filed: pd.DataFrame, year: int
@@ -35,8 +33,10 @@ def _lists(findings: pd.DataFrame, not_filed: pd.DataFrame, year: int
     findings = with_status(findings, reviews().latest([], year, year))
     problems = dict(zip(not_filed.agency_id, not_filed.problem, strict=True))
     labels = dict(zip(not_filed.agency_id, not_filed.agency_label, strict=True))
-    for row in findings.drop_duplicates("agency_id").itertuples():
-        labels.setdefault(row.agency_id, _label(row.agency_name, row.district))
+    firsts = findings.drop_duplicates("agency_id")
+    for agency_id, label in zip(firsts.agency_id,
+                                agency_labels_of(firsts.agency_name, firsts.district), strict=True):
+        labels.setdefault(agency_id, label)
     out = []
     for agency_id, label in sorted(labels.items(), key=lambda item: item[1]):
         mine = findings[findings.agency_id == agency_id]
@@ -55,7 +55,10 @@ def one(agency_id: str, label: str, year: int) -> tuple[rectify.Addressee, pd.Da
     not_filed = query("not_filed", city=None, districts=[], kinds=[], agency_ids=[agency_id],
                       year=year)
     lists = _lists(findings, not_filed, year)
-    return lists[0] if lists else (rectify.Addressee(label, year), rectify.items(findings, findings))
+    if lists:
+        return lists[0]
+    no_cells = pd.DataFrame(columns=["report_id", "key", "value"])  # filed on time, no problem
+    return rectify.Addressee(label, year), rectify.items(findings.iloc[0:0], no_cells)
 
 
 def _xlsx(agency_id: str, label: str, year: int) -> bytes:

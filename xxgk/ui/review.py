@@ -10,13 +10,14 @@ import pandas as pd
 import streamlit as st
 
 from xxgk.labels import RULE_ZH
+from xxgk.model import ACTIONABLE
 from xxgk.reviews import STATUSES, closed, with_status
 from xxgk.ui.auth import HOW_TO_ENABLE, editing_enabled, editor
 from xxgk.ui.data import query, reviews
 from xxgk.ui.downloads import for_display
 from xxgk.ui.text import inert
 
-SEVERE = ["error", "warning"]
+SEVERE = list(ACTIONABLE)
 
 
 def _record(row) -> str:
@@ -79,10 +80,15 @@ def evidence_section(findings: pd.DataFrame) -> None:
     st.subheader("问题与原文")
     for row in copied.itertuples():
         side_by_side(row)
+    placed = placed.assign(line=placed.location.str[5:].astype(int))
+    texts = {}  # one query per report: every line the findings need
+    for report_id, lines in placed.groupby("report_id").line:
+        texts[report_id] = query("finding_evidence", report_id=report_id,
+                                 line_from=max(1, int(lines.min()) - EVIDENCE_AROUND),
+                                 line_to=int(lines.max()) + EVIDENCE_AROUND)
     for row in placed.itertuples():
-        line = int(row.location[5:])
-        lines = query("finding_evidence", report_id=row.report_id,
-                      line_from=max(1, line - EVIDENCE_AROUND), line_to=line + EVIDENCE_AROUND)
+        line, around = row.line, texts[row.report_id]
+        lines = around[around.line.between(line - EVIDENCE_AROUND, line + EVIDENCE_AROUND)]
         with st.expander(f"{RULE_ZH.get(row.rule, row.rule)} · 原文第 {line} 行"):
             st.caption(inert(row.message))
             if lines.empty:
