@@ -1,35 +1,40 @@
 -- purpose: 待归属 — current reports whose agency the registry could not place (a name several
 --          districts share, printed without its district; or a name the registry lacks), with
---          the registry agencies of the same name it may belong to.
--- grain: one row per current report of an agency outside the registry
+--          the registry agencies of the same name it may belong to; and the reports an editor
+--          has placed already (placed_by names the choice), so a wrong choice can be changed.
+-- grain: one row per current report of an agency outside the registry or placed by an editor
 -- parameters: $year_from, $year_to
--- pages: 数据质量
-with unplaced as (
-    select r.report_id, r.agency_id, a.name, r.agency_printed, r.region_printed, r.year,
-           r.published_on, r.source_path
+with waiting as (
+    select r.report_id, r.sha256, a.name, r.agency_printed, r.region_printed, r.year,
+           r.published_on, r.source_path, f.message as placed_by
     from reports as r
     join agencies as a using (agency_id)
-    where not a.in_registry
+    left join findings as f on f.report_id = r.report_id and f.rule = 'placed-by-editor'
+    where (not a.in_registry or f.report_id is not null)
       and r.superseded_by is null
       and r.year between $year_from and $year_to
 ),
 candidates as (
-    select u.report_id,
+    select w.report_id,
            string_agg(g.name || '（' || coalesce(g.district, g.city, '市级') || '）', '、'
                       order by g.district) as candidates,
+           list(g.agency_id order by g.district) as candidate_ids,
            count(*) as n_candidates
-    from unplaced as u
+    from waiting as w
     join agencies as g
-      on g.in_registry and (g.name = u.name or list_contains(g.aliases, u.name))
-    group by u.report_id
+      on g.in_registry
+     and (g.name = coalesce(w.agency_printed, w.name) or g.name = w.name
+          or list_contains(g.aliases, w.name))
+    group by w.report_id
 ),
 final as (
-    select u.report_id, u.agency_id, coalesce(u.agency_printed, u.name) as agency_printed,
-           u.region_printed, u.year, u.published_on,
-           regexp_extract(u.source_path, '[^/\\]+$') as file_name,
-           coalesce(c.n_candidates, 0) as n_candidates, c.candidates
-    from unplaced as u
+    select w.report_id, w.sha256, coalesce(w.agency_printed, w.name) as agency_printed,
+           w.region_printed, w.year, w.published_on,
+           regexp_extract(w.source_path, '[^/\\]+$') as file_name,
+           coalesce(c.n_candidates, 0) as n_candidates, c.candidates, c.candidate_ids,
+           w.placed_by
+    from waiting as w
     left join candidates as c using (report_id)
 )
 select * from final
-order by agency_printed, year;
+order by placed_by is not null, agency_printed, year;

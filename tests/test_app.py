@@ -259,3 +259,51 @@ def test_a_copied_narrative_shows_both_years_side_by_side(sample_db, monkeypatch
     labels = [e.label for e in app.expander]
     assert any(label.startswith("叙述与上年雷同") and f"{year} 年对照" in label for label in labels)
     assert len([t for t in app.text if t.value and t.value != "（空）"]) >= 2  # both years' text
+
+
+def _editor_app(db, monkeypatch, entry) -> AppTest:
+    """The dashboard with 张三 signed in as an editor."""
+    monkeypatch.setenv("XXGK_DB", str(db))
+    app = AppTest.from_file(str(entry), default_timeout=120)
+    app.secrets["editors"] = {"张三": _hash("口令")}
+    app.run()
+    app.text_input(key="sign_in_name").input("张三")
+    app.text_input(key="sign_in_password").input("口令")
+    app.button[0].click().run()
+    assert app.session_state["editor"] == "张三"
+    return app
+
+
+def test_an_editor_places_a_waiting_report_and_a_viewer_cannot(sample_db, monkeypatch, entry,
+                                                                tmp_path):
+    import shutil
+
+    from xxgk.reviews import Reviews, store_path
+
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(sample_db, db)
+    viewer = _app(db, monkeypatch, entry)
+    viewer.switch_page(str(ROOT / "views" / "quality.py")).run()
+    waiting = next(h.value for h in viewer.subheader if h.value.startswith("待归属报告"))
+    assert not viewer.exception and waiting != "待归属报告（0 份）"
+    assert not viewer.get("selectbox") or "place_report" not in [s.key for s in viewer.selectbox]
+    assert any("指定归属需要编辑人员登录" in c.value for c in viewer.caption)
+
+    app = _editor_app(db, monkeypatch, entry)
+    app.switch_page(str(ROOT / "views" / "quality.py")).run()
+    report = app.selectbox(key="place_report").value
+    with duckdb.connect(str(db), read_only=True) as con:
+        waiting_rows = run_query(con, "unplaced_reports", year_from=2000, year_to=2100)
+    candidate = waiting_rows.set_index("report_id").candidate_ids[report][0]
+    assert app.selectbox(key="place_agency").value is None
+    app.selectbox(key="place_agency").set_value(candidate).run()
+    next(b for b in app.button if b.label == "指定归属").click().run()
+    assert not app.exception, app.exception
+    assert "已指定归属" in app.success[0].value
+    after = next(h.value for h in app.subheader if h.value.startswith("待归属报告"))
+    assert int(after[6:].split(" ")[0]) == int(waiting[6:].split(" ")[0]) - 1
+    placed = Reviews(store_path(db)).placements()
+    assert placed.editor.tolist() == ["张三"]
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select agency_id from reports where report_id = ?",
+                           [report]).fetchone()[0] == placed.agency_id[0]

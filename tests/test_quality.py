@@ -5,6 +5,7 @@ reports printed without their district)."""
 import csv
 import json
 import re
+import shutil
 import subprocess
 import sys
 
@@ -192,3 +193,77 @@ def test_every_placed_finding_has_its_line_of_the_original_as_evidence(generated
             near = run_query(con, "finding_evidence", report_id=row.report_id, line_from=n,
                              line_to=n + 3)
             assert any(c.isdigit() for c in "".join(near.text)), (row.message, list(near.text))
+
+
+def _current(db, sha256s) -> dict[str, str]:
+    """The agency of each of these files' current report, by sha256."""
+    with connect(str(db)) as con:
+        return dict(con.execute("select sha256, agency_id from reports where superseded_by is "
+                                "null and list_contains(?, sha256)", [list(sha256s)]).fetchall())
+
+
+def test_placing_waiting_reports_moves_them_keeps_the_choice_and_supersedes(generated, tmp_path):
+    from xxgk.ingest import place_report
+    from xxgk.reviews import Reviews, store_path
+
+    con, registry, _, corpus = generated
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(corpus.parent / "warehouse.duckdb", db)
+    agencies = [corpus / "agencies.csv"]
+    waiting = run_query(con, "unplaced_reports", year_from=min(YEARS), year_to=max(YEARS))
+    owner = {row.sha256: re.match(r"a\d+", row.file_name).group() for row in waiting.itertuples()}
+    first, *rest = waiting.itertuples()
+    # a wrong choice first: an agency that has its own report that year
+    other = next(a for a in registry if a != owner[first.sha256]
+                 and (a, first.year) not in _not_filed(con))
+    with pytest.raises(PermissionError):
+        place_report(db, first.sha256, other, "", agencies)
+    with pytest.raises(ValueError):
+        place_report(db, first.sha256, "no-such-agency", "张三", agencies)
+    summary = place_report(db, first.sha256, other, "张三", agencies)
+    assert summary.placed == 1 and summary.loaded == 0
+    with connect(str(db)) as after:
+        reports = after.execute("select sha256, superseded_by is null from reports where "
+                                "agency_id = ? and year = ?", [other, first.year]).fetchall()
+        assert len(reports) == 2 and sum(current for _, current in reports) == 1
+    # corrected: the other agency's own report is current again; then every one is placed
+    store = Reviews(store_path(db))
+    for row in [first, *rest]:
+        store.place(row.sha256, owner[row.sha256], "李四")
+    assert ingest([], db, agencies, workers=1, progress=False).placed == len(waiting)
+    with connect(str(db)) as after:
+        assert after.execute("select count(*) from reports where agency_id = ? and year = ? and "
+                             "superseded_by is null", [other, first.year]).fetchone() == (1,)
+        still = run_query(after, "unplaced_reports", year_from=min(YEARS), year_to=max(YEARS))
+        assert still.placed_by.notna().all() and len(still) == len(waiting)
+        assert all("李四" in text for text in still.placed_by)
+        filed = {k for k, problem in _not_filed(after).items() if problem == "未报送"}
+        assert not filed & {(owner[r.sha256], r.year) for r in waiting.itertuples()}
+        assert after.execute("select count(*) from agencies where not in_registry").fetchone() == (0,)
+    assert _current(db, owner) == owner
+    # the same files into a new warehouse beside the same choices: the same places
+    again = tmp_path / "again" / "warehouse.duckdb"
+    again.parent.mkdir()
+    shutil.copyfile(store_path(db), store_path(again))
+    assert ingest([corpus], again, agencies, workers=2, progress=False).placed == 0
+    assert _current(again, owner) == owner
+
+
+def test_an_agency_an_editor_adds_joins_the_registry_for_every_later_ingest(generated, tmp_path):
+    from xxgk.ingest import place_report
+    from xxgk.reviews import Reviews, store_path
+
+    con, _, _, corpus = generated
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(corpus.parent / "warehouse.duckdb", db)
+    row = next(run_query(con, "unplaced_reports", year_from=min(YEARS),
+                         year_to=max(YEARS)).itertuples())
+    added = Reviews(store_path(db)).add_agency("新设机构", "新区", "云泽市", "", "张三")
+    assert added == Reviews(store_path(db)).add_agency("新设机构", "新区", "云泽市", None, "张三")
+    place_report(db, row.sha256, added.agency_id, "张三", [corpus / "agencies.csv"])
+    with connect(str(db)) as after:
+        registry = run_query(after, "registry_agencies")
+        assert added.agency_id in set(registry.agency_id)
+        assert _current(db, [row.sha256])[row.sha256] == added.agency_id
+        missing = run_query(after, "not_filed", **ALL, year=row.year + 1 if row.year < 2025 else 2019)
+        assert "新设机构（新区）" in set(missing.agency_label)

@@ -133,3 +133,20 @@ def test_an_unknown_agency_named_with_its_region_is_listed_once():
     for agency, region in [("淮安市人民政府", "淮安市"), ("水务局", "河东区")]:
         _place(con, NoMatch(), {"agency": agency, "region": region}, summary)
     assert list(summary.unknown_agencies) == ["淮安市人民政府", "河东区水务局"]
+
+
+def test_a_warehouse_kept_without_its_registry_file_matches_against_its_own(small_warehouse,
+                                                                           tmp_path):
+    """An upload to a warehouse in a folder without agencies.csv (XXGK_DB elsewhere) still
+    places reports with the registry the warehouse was built with, not as unknown agencies."""
+    db, _, folder, _ = small_warehouse
+    copy = tmp_path / "elsewhere" / "warehouse.duckdb"
+    copy.parent.mkdir()
+    copy.write_bytes(db.read_bytes())
+    newer = tmp_path / "t3_2022_again.txt"
+    newer.write_bytes((folder / "t3_2022_fixed.txt").read_bytes() + b"\n")
+    summary = ingest([newer], copy, None, workers=1, progress=False)
+    assert (summary.loaded, summary.superseded, dict(summary.unknown_agencies)) == (1, 1, {})
+    assert _rows(copy, "select agency_id from reports where source_path = ?", str(newer)) == [("t3",)]
+    assert _rows(copy, "select count(*) from agencies where in_registry") == \
+        _rows(db, "select count(*) from agencies where in_registry")

@@ -5,9 +5,10 @@ import streamlit as st
 
 from xxgk.labels import RULE_ZH, SEVERITY_ZH, findings_for_people, with_rule_names, zh_columns
 from xxgk.reviews import STATUSES, with_status
-from xxgk.ui.data import query, reviews
+from xxgk.ui.data import reviews
 from xxgk.ui.downloads import download_buttons, for_display, table
 from xxgk.ui.page import chart, empty, filtered, filters, for_year
+from xxgk.ui.placing import unplaced_section
 from xxgk.ui.rectify import batch_button
 
 st.title("数据质量")
@@ -28,13 +29,7 @@ else:
     table(shown, f"未报送名单{year}", slug)
 batch_button(f, year)
 
-unplaced = query("unplaced_reports", year_from=f.year_from, year_to=f.year_to)
-if not unplaced.empty:
-    st.subheader(f"待归属报告（{len(unplaced)} 份）")
-    st.caption("这些报告没有写明所属区县，而名录中有多个同名机构（或名录中没有该机构），暂未计入任何"
-               "机构；上面未报送名单中的机构，其报告可能就在这里。（在本页指定归属的功能尚未提供。）")
-    table(unplaced[["agency_printed", "year", "published_on", "file_name", "candidates"]],
-          "待归属报告", slug)
+unplaced_section(f, slug)
 
 by_rule = filtered("findings_by_rule")
 if not empty(by_rule, "报告"):

@@ -12,6 +12,10 @@
   only under the lock, so no run ever deletes another's live file.
 - Cross-year rules (carry-continuity, copied-narrative, late-publication) are recomputed for
   every agency the run touched.
+- What editors decided (xxgk/reviews.py, the store beside the warehouse) holds in every run:
+  agencies they added load with the registry, and a file they placed (待归属) goes to the agency
+  they chose, whether it is new to this run or already in the warehouse. A run with no files
+  applies new placements (``place_report``).
 """
 
 from __future__ import annotations
@@ -37,7 +41,15 @@ from tqdm import tqdm
 from xxgk.limits import DEFAULT_SECONDS_PER_FILE, DEFAULT_WORKER_MEMORY_MB, MB
 from xxgk.model import Finding
 from xxgk.parse import PARSER_VERSION, failed_record, parse_bytes, read_report_bytes
-from xxgk.registry import DEFAULT_REGISTRIES, Matcher, load_registry, unknown_agency
+from xxgk.registry import (
+    DEFAULT_REGISTRIES,
+    Matcher,
+    RegistryAgency,
+    load_registry,
+    unknown_agency,
+    with_names,
+)
+from xxgk.reviews import Reviews, store_path
 from xxgk.sample.places import CITY, DISTRICT_NAMES
 from xxgk.sample.places import PROVINCE as SYNTHETIC_PROVINCE
 from xxgk.validate import check_carry_continuity, check_copied_narrative, check_late_publication
@@ -56,6 +68,7 @@ class IngestSummary:
     loaded: int = 0
     superseded: int = 0
     duplicates: int = 0
+    placed: int = 0                   # reports moved to the agency an editor chose
     unreadable: list[str] = field(default_factory=list)
     unknown_agencies: Counter = field(default_factory=Counter)
     severities: Counter = field(default_factory=Counter)
@@ -67,6 +80,8 @@ class IngestSummary:
                  f"{len(self.unreadable)} · {self.loaded / max(self.seconds, 1e-9):.0f} reports/s",
                  "findings: " + (", ".join(f"{n} {s}" for s, n in sorted(self.severities.items()))
                                  or "none")]
+        if self.placed:
+            lines.append(f"reports placed as editors chose: {self.placed}")
         lines += [f"unreadable: {path}" for path in self.unreadable]
         if self.unknown_agencies:
             names = ", ".join(f"{n} ({c})" for n, c in self.unknown_agencies.most_common(20))
@@ -80,6 +95,8 @@ class IngestSummary:
                  f"重复跳过 {self.duplicates} 个 · 无法读取 {len(self.unreadable)} 个",
                  "发现问题：" + ("、".join(f"{severity.get(s, s)} {n} 条"
                                         for s, n in sorted(self.severities.items())) or "无")]
+        if self.placed:
+            lines.append(f"按编辑人员指定归属的报告 {self.placed} 份")
         lines += [f"无法读取：{path}" for path in self.unreadable]
         if self.unknown_agencies:
             lines.append("不在机构名录中的机构：" + "、".join(
@@ -164,9 +181,41 @@ def parse_all(todo: list[tuple[Path, bytes]], workers: int, progress: bool,
                                     f"解析进程异常退出，未取任何数值：{type(exc).__name__}: {exc}")
 
 
+@dataclass(frozen=True)
+class Placement:
+    """An editor's choice of agency for one report file."""
+    agency_id: str
+    editor: str
+    decided_at: str
+
+
+def editor_choices(db: Path) -> tuple[dict[str, Placement], list[RegistryAgency]]:
+    """The placements (by file sha256) and added agencies kept beside the warehouse at ``db``."""
+    path = store_path(db)
+    if not path.exists():
+        return {}, []
+    store = Reviews(path)
+    placed = {r.sha256: Placement(r.agency_id, r.editor, r.decided_at)
+              for r in store.placements().itertuples()}
+    return placed, store.added_agencies()
+
+
+def placed_finding(agency: RegistryAgency, placement: Placement) -> dict:
+    region = agency.district or agency.city or "市级"
+    return {"rule": "placed-by-editor", "severity": "info", "keys": [], "where": None,
+            "message": f"由 {placement.editor} 于 {placement.decided_at[:10]} 指定归属为"
+                       f"“{agency.name}（{region}）”"}
+
+
 def _place(con: duckdb.DuckDBPyConnection, matcher: Matcher, record: dict,
-           summary: IngestSummary) -> tuple[str, str | None, list[dict]]:
-    """(agency_id, province, extra findings) for a record; unknown agencies are added."""
+           summary: IngestSummary, placed: dict[str, Placement] | None = None
+           ) -> tuple[str, str | None, list[dict]]:
+    """(agency_id, province, extra findings) for a record: the agency an editor chose for the
+    file, else the registry's match; unknown agencies are added."""
+    placement = placed.get(record["source"]["sha256"]) if placed else None
+    if placement is not None and placement.agency_id in matcher.by_id:
+        agency = matcher.by_id[placement.agency_id]
+        return agency.agency_id, agency.province, [placed_finding(agency, placement)]
     agency = matcher.match(record["agency"], record["region"])
     if agency is not None:
         return agency.agency_id, agency.province, []
@@ -183,11 +232,12 @@ def _place(con: duckdb.DuckDBPyConnection, matcher: Matcher, record: dict,
 
 def load_records(con: duckdb.DuckDBPyConnection, matcher: Matcher, records: Iterable[dict],
                  paths: dict[str, Path], summary: IngestSummary,
+                 placed: dict[str, Placement] | None = None,
                  chunk: int = DEFAULT_CHUNK) -> set[str]:
     """Insert the records, a chunk at a time (memory stays flat on large runs)."""
     batch, touched = Batch(), set()
     for record in records:
-        agency_id, province, extra = _place(con, matcher, record, summary)
+        agency_id, province, extra = _place(con, matcher, record, summary, placed)
         synthetic = _is_synthetic(paths[record["source"]["path"]], province, record["region"])
         rid = batch.add_report(record, agency_id, synthetic)
         batch.add_findings(rid, extra, scope="warehouse")
@@ -198,6 +248,29 @@ def load_records(con: duckdb.DuckDBPyConnection, matcher: Matcher, records: Iter
             batch.write(con)
     batch.write(con)
     return touched
+
+
+def move_placed(con: duckdb.DuckDBPyConnection, matcher: Matcher,
+                placed: dict[str, Placement], summary: IngestSummary) -> set[str]:
+    """Move the reports already in the warehouse whose file an editor placed elsewhere; the
+    agencies they left and joined (for supersede and the cross-year rules)."""
+    shas = sorted(sha for sha, p in placed.items() if p.agency_id in matcher.by_id)
+    if not shas:
+        return set()
+    moves = execute_query(con, "load/misplaced", shas=shas,
+                          agency_ids=[placed[sha].agency_id for sha in shas])
+    for report_id, _, _, agency_to in moves:
+        execute_query(con, "load/move_report", report_id=report_id, agency_id=agency_to)
+    summary.placed += len(moves)
+    if moves:
+        execute_query(con, "load/release_superseded", report_ids=[m[0] for m in moves])
+        execute_query(con, "load/forget_placement_findings", report_ids=[m[0] for m in moves])
+    batch = Batch()
+    for report_id, sha256, _, agency_to in moves:
+        batch.add_findings(report_id, [placed_finding(matcher.by_id[agency_to], placed[sha256])],
+                           scope="warehouse")
+    batch.write(con)
+    return {a for _, _, agency_from, agency_to in moves for a in (agency_from, agency_to) if a}
 
 
 UNREAD_NEWER = Finding("newer-file-unread", "warning",
@@ -240,8 +313,14 @@ def recheck_agencies(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> No
     batch.write(con)
 
 
-def load_agencies(con: duckdb.DuckDBPyConnection, registries: list[Path]) -> Matcher:
-    agencies = load_registry(registries)
+def load_agencies(con: duckdb.DuckDBPyConnection, registries: list[Path],
+                  added: list[RegistryAgency] | None = None) -> Matcher:
+    """The registry's agencies (and those editors added) into the warehouse; their matcher.
+    Without any registry file the registry already in the warehouse is kept and used."""
+    agencies = load_registry(registries) or [
+        with_names(RegistryAgency(*row)) for row in execute_query(con, "load/registry_agencies")]
+    known = {agency.agency_id for agency in agencies}
+    agencies += [agency for agency in added or [] if agency.agency_id not in known]
     for agency in agencies:
         con.execute("insert or replace into agencies values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     list(agency.as_row()))
@@ -306,12 +385,16 @@ def _ingest_locked(paths: list[Path], db: Path, registries: list[Path] | None,
             todo = _read_new(files, known, summary)
             started = datetime.now(UTC).replace(tzinfo=None)
             con.execute("begin")
-            matcher = load_agencies(con, registries or default_registries(db))
+            placed, added = editor_choices(db)
+            matcher = load_agencies(con, registries or default_registries(db), added)
             records = parse_all(todo, workers or os.cpu_count() or 1, progress, seconds_per_file)
-            touched = load_records(con, matcher, records, {str(p): p for p, _ in todo}, summary)
+            touched = load_records(con, matcher, records, {str(p): p for p, _ in todo}, summary,
+                                   placed)
+            touched |= move_placed(con, matcher, placed, summary)
             if touched:
                 summary.superseded = supersede(con, touched, started)
                 recheck_agencies(con, touched)
+            execute_query(con, "load/drop_unused_agencies")
             con.execute("commit")
             con.execute("checkpoint")
         finally:
@@ -323,6 +406,20 @@ def _ingest_locked(paths: list[Path], db: Path, registries: list[Path] | None,
         tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def place_report(db: Path, sha256: str, agency_id: str, editor: str,
+                 registries: list[Path] | None = None) -> IngestSummary:
+    """An editor places one report file (待归属) with a registry agency: the choice is kept
+    beside the warehouse and applied to it at once (a run with no files)."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        known = {row[0] for row in execute_query(con, "load/registry_agencies")}
+    known |= {a.agency_id for a in load_registry(registries or default_registries(db))}
+    known |= {a.agency_id for a in editor_choices(db)[1]}
+    if agency_id not in known:
+        raise ValueError(f"机构 {agency_id} 不在机构名录中")
+    Reviews(store_path(db)).place(sha256, agency_id, editor)
+    return ingest([], db, registries, workers=1, progress=False)
 
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"

@@ -57,15 +57,33 @@ def load_registry(paths: list[Path]) -> list[RegistryAgency]:
         with path.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 aliases = [a for a in (row.get("aliases") or "").split("|") if a]
-                agency = RegistryAgency(row["agency_id"], row["name"], aliases, row["kind"],
-                                        row["level"], row["district"] or None, row["city"] or None,
-                                        row["province"] or None)
-                agency.names = {normal_name(n) for n in [agency.name, *aliases]}
-                region = agency.district or agency.city or ""
-                agency.names |= {normal_name(region + n) for n in [agency.name, *aliases]
-                                 if not n.startswith(region)}
-                agencies.append(agency)
+                agencies.append(with_names(RegistryAgency(
+                    row["agency_id"], row["name"], aliases, row["kind"], row["level"],
+                    row["district"] or None, row["city"] or None, row["province"] or None)))
     return agencies
+
+
+def with_names(agency: RegistryAgency) -> RegistryAgency:
+    """``agency`` with the comparable names a report may print for it (with its region too)."""
+    region = agency.district or agency.city or ""
+    agency.names = {normal_name(n) for n in [agency.name, *agency.aliases]}
+    agency.names |= {normal_name(region + n) for n in [agency.name, *agency.aliases]
+                     if not n.startswith(region)}
+    return agency
+
+
+def added_agency(name: str, district: str | None, city: str | None,
+                 province: str | None) -> RegistryAgency:
+    """An agency an editor added to the registry (xxgk/reviews.py keeps them); its id is made
+    from its name and region, so adding it twice gives one agency."""
+    name = name.strip()
+    if not name:
+        raise ValueError("an agency needs a name")
+    district, city, province = (v.strip() if v and v.strip() else None
+                                for v in (district, city, province))
+    digest = hashlib.sha256(f"{name}|{district or ''}|{city or ''}|{province or ''}".encode())
+    return with_names(RegistryAgency(f"x{digest.hexdigest()[:10]}", name, [], guess_kind(name),
+                                 "区县" if district else "市", district, city, province))
 
 
 class Matcher:
@@ -73,6 +91,7 @@ class Matcher:
 
     def __init__(self, agencies: list[RegistryAgency]) -> None:
         self.agencies = agencies
+        self.by_id = {agency.agency_id: agency for agency in agencies}
         self.by_name: dict[str, list[RegistryAgency]] = {}
         for agency in agencies:
             for name in agency.names:

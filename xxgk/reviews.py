@@ -1,5 +1,6 @@
-"""Review decisions on findings (issue 10): 待核实 / 已通知 / 已整改 / 误报, with a comment, who
-and when.
+"""What supervisors decide (issue 10): review decisions on findings (待核实 / 已通知 / 已整改 /
+误报, with a comment, who and when), the agency a report the registry could not place belongs
+to (待归属), and agencies they add to the registry.
 
 They live in a small SQLite file beside the warehouse (``warehouse.reviews.sqlite``), not in
 it: ingest swaps in a new warehouse file and the dashboard opens it read-only, while decisions
@@ -12,6 +13,9 @@ A decision belongs to a finding *identity*, not to a report: the agency, the yea
 the cells it names (for a finding naming no cell, its message with the numbers blanked). A newer
 file of the same agency-year that still has the finding shows the same decision; where the
 finding is gone, the decision is shown as closed (问题已不存在).
+
+A placement belongs to a report *file* (its sha256): every ingest, of this warehouse or of a new
+one beside this store, puts that file with that agency (xxgk/ingest.py reads them).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from xxgk.registry import RegistryAgency, added_agency
 from xxgk.warehouse import load_query
 
 STATUSES = ("待核实", "已通知", "已整改", "误报")
@@ -79,15 +84,9 @@ class Reviews:
             raise ValueError(f"unknown status {status!r}")
         if not editor:
             raise PermissionError("a decision needs a signed-in editor")
-        con = self._connect()
-        try:
-            with con:  # one transaction
-                con.execute(load_query("reviews/decide"), {
-                    "finding_key": key, "agency_id": agency_id, "year": int(year), "rule": rule,
-                    "status": status, "comment": comment or "", "editor": editor,
-                    "decided_at": datetime.now(UTC).isoformat(timespec="seconds")})
-        finally:
-            con.close()
+        self._write("reviews/decide", {
+            "finding_key": key, "agency_id": agency_id, "year": int(year), "rule": rule,
+            "status": status, "comment": comment or "", "editor": editor, "decided_at": _now()})
 
     def latest(self, agency_ids: list[str], year_from: int, year_to: int) -> pd.DataFrame:
         """The latest decision per finding of these agencies (all when empty) and years."""
@@ -98,6 +97,56 @@ class Reviews:
                 "year_to": int(year_to)})
         finally:
             con.close()
+
+
+    def place(self, sha256: str, agency_id: str, editor: str) -> None:
+        """Record that the report file ``sha256`` belongs to ``agency_id`` (an editor's)."""
+        if not editor:
+            raise PermissionError("placing a report needs a signed-in editor")
+        self._write("reviews/place", {"sha256": sha256, "agency_id": agency_id, "editor": editor,
+                                      "decided_at": _now()})
+
+    def placements(self) -> pd.DataFrame:
+        """The latest placement of every placed file: sha256, agency_id, editor, decided_at."""
+        return self._read("reviews/placements")
+
+    def add_agency(self, name: str, district: str | None, city: str | None,
+                   province: str | None, editor: str) -> RegistryAgency:
+        """Add an agency the registry lacks (kept for every later ingest); the same name and
+        region again gives the same agency."""
+        if not editor:
+            raise PermissionError("adding an agency needs a signed-in editor")
+        agency = added_agency(name, district, city, province)
+        self._write("reviews/add_agency", {
+            "agency_id": agency.agency_id, "name": agency.name, "kind": agency.kind,
+            "level": agency.level, "district": agency.district, "city": agency.city,
+            "province": agency.province, "editor": editor, "added_at": _now()})
+        return agency
+
+    def added_agencies(self) -> list[RegistryAgency]:
+        """The agencies editors added, as registry agencies."""
+        return [added_agency(r.name, r.district, r.city, r.province)
+                for r in self._read("reviews/added_agencies").itertuples()]
+
+    def _write(self, query: str, params: dict) -> None:
+        con = self._connect()
+        try:
+            with con:  # one transaction
+                con.execute(load_query(query), params)
+        finally:
+            con.close()
+
+    def _read(self, query: str) -> pd.DataFrame:
+        con = self._connect()
+        try:
+            frame = pd.read_sql_query(load_query(query), con)
+        finally:
+            con.close()
+        return frame.astype(object).where(frame.notna(), None)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def with_status(findings: pd.DataFrame, decisions: pd.DataFrame) -> pd.DataFrame:
