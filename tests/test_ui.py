@@ -12,7 +12,15 @@ from xxgk.ui import charts
 from xxgk.ui.downloads import file_stem, xlsx_bytes
 from xxgk.ui.filters import Filters, from_query_params, to_query_params
 from xxgk.ui.page import rate_text
-from xxgk.ui.tables import requests_table, review_table
+from xxgk.ui.tables import (
+    MARK_CSS,
+    cell_marks,
+    marked,
+    requests_keys,
+    requests_table,
+    review_keys,
+    review_table,
+)
 from xxgk.warehouse import run_query
 
 CHARTS = [("kpis_by_year", charts.requests_trend), ("requests_by_district_year", charts.requests_by_district),
@@ -53,6 +61,31 @@ def test_report_tables_like_the_report(con):
     assert "None" not in table.to_string() and "nan" not in table.to_string()
     one_missing = one[one.key != "requests.new_received.total"]
     assert requests_table(one_missing, "2021").iloc[0]["总计"] == "—"  # no number: —
+
+
+def test_the_cells_a_finding_names_are_marked_where_the_table_prints_them(con):
+    profile = run_query(con, "agency_profile", agency_id="t2")
+    one = profile[profile.year == 2022]
+    findings = pd.DataFrame({
+        "severity": ["warning", "error", "info", "error"],
+        "keys": [["requests.granted.total", "review.corrected"],
+                 ["requests.granted.total", "requests.new_received.natural_person"],
+                 ["requests.denied.total"], None]})
+    marks = cell_marks(findings)
+    assert marks == {"requests.granted.total": "error", "review.corrected": "warning",
+                     "requests.new_received.natural_person": "error"}
+    table, keys = requests_table(one, "2021"), requests_keys("2021")
+    assert keys.shape == table.shape and keys.iloc[0]["总计"] == "requests.new_received.total"
+    known = set(run_query(con, "export_values", **FILTERS).key) | set(one.key)
+    assert set(keys.drop(columns="行").stack()) >= {k for k in known if k.startswith("requests.")}
+    css = marked(table, keys, marks)._compute().ctx  # (row, col) → [(property, value)]
+    coloured = {(r, table.columns[c]) for (r, c), props in css.items()
+                if any(p == "background-color" for p, _ in props)}
+    granted = table.index[table["行"].str.contains("予以公开")][0]
+    assert coloured == {(granted, "总计"), (0, "自然人")}
+    review = marked(review_table(one), review_keys(), marks)._compute().ctx
+    assert [(r, c) for (r, c), props in review.items() if props] == [(0, 2)]
+    assert MARK_CSS["error"].split(";")[0].split(": ")[1] in str(css[(granted, 7)])
 
 
 def test_xlsx_download_has_chinese_headers():

@@ -13,7 +13,17 @@ from xxgk.ui.filters import agency_labels
 from xxgk.ui.page import empty, filters
 from xxgk.ui.rectify import agency_buttons, original_button
 from xxgk.ui.review import evidence_section, review_section
-from xxgk.ui.tables import proactive_table, requests_table, review_table
+from xxgk.ui.tables import (
+    MARK_LEGEND,
+    cell_marks,
+    marked,
+    proactive_keys,
+    proactive_table,
+    requests_keys,
+    requests_table,
+    review_keys,
+    review_table,
+)
 from xxgk.ui.text import inert
 
 st.title("机构档案")
@@ -39,13 +49,19 @@ if not empty(pool, "机构"):
         left, right = st.columns([4, 1])
         with left:
             st.subheader(f"{year} 年度 · {template} 版格式")
+            marks = cell_marks(findings)
+            if marks:
+                st.caption(MARK_LEGEND)
             st.markdown("**三、收到和处理政府信息公开申请情况**")
-            st.dataframe(requests_table(one, template), hide_index=True, width="stretch",
+            st.dataframe(marked(requests_table(one, template), requests_keys(template), marks),
+                         hide_index=True, width="stretch",
                          column_config={"行": st.column_config.TextColumn(width="medium")})
             st.markdown("**四、行政复议、行政诉讼情况**")
-            st.dataframe(review_table(one), hide_index=True, width="stretch")
+            st.dataframe(marked(review_table(one), review_keys(), marks), hide_index=True,
+                         width="stretch")
             st.markdown("**二、主动公开政府信息情况**")
-            st.dataframe(proactive_table(one), hide_index=True, width="stretch")
+            st.dataframe(marked(proactive_table(one), proactive_keys(one), marks),
+                         hide_index=True, width="stretch")
             download_buttons(one, f"机构档案{year}", names[agency_id])
         with right:
             st.subheader("发现的问题")
