@@ -307,3 +307,32 @@ def test_an_editor_places_a_waiting_report_and_a_viewer_cannot(sample_db, monkey
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select agency_id from reports where report_id = ?",
                            [report]).fetchone()[0] == placed.agency_id[0]
+
+
+def test_an_editor_marks_a_finding_and_everyone_sees_the_status(sample_db, monkeypatch, entry,
+                                                                tmp_path):
+    import shutil
+
+    from xxgk.reviews import Reviews, store_path
+
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(sample_db, db)
+    agency, year = _agency_with_findings(db)
+    app = _editor_app(db, monkeypatch, entry)
+    _open_agency(app, agency, year)
+    next(b for b in app.button if b.label == "保存核实状态").click().run()
+    assert "请先选择问题" in app.error[0].value and Reviews(store_path(db)).latest(
+        [], 2000, 2100).empty
+    pick = app.multiselect(key=f"review_pick_{agency}_{year}")
+    pick.select(0)  # the first finding of the table (options are its row numbers)
+    app.selectbox(key=f"review_status_{agency}_{year}").set_value("已通知")
+    app.text_input(key=f"review_comment_{agency}_{year}").input("已电话通知")
+    next(b for b in app.button if b.label == "保存核实状态").click().run()
+    assert not app.exception and "已保存 1 条核实状态：已通知" in app.success[0].value
+    decided = Reviews(store_path(db)).latest([agency], year, year)
+    assert (decided.status.tolist(), decided.editor.tolist(), decided.comment.tolist()) == (
+        ["已通知"], ["张三"], ["已电话通知"])
+    viewer = _app(db, monkeypatch, entry)
+    _open_agency(viewer, agency, year)
+    shown = next(d.value for d in viewer.dataframe if "状态" in d.value.columns)
+    assert shown["状态"].tolist().count("已通知") == 1 and "张三" in "".join(shown["记录"])

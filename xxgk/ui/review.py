@@ -1,6 +1,7 @@
 """核实状态 on the agency page: every error and warning of one report with its review status;
-an editor changes status and comment in place and saves (each change one decision, with who and
-when); a viewer sees the same table read-only."""
+an editor picks findings, a status and a comment and saves (each finding one decision, with who
+and when); a viewer sees the table only. Plain widgets, not an editable grid: they read well
+on a phone, and a browser test and a screen reader can use them."""
 
 from __future__ import annotations
 
@@ -26,11 +27,39 @@ def _record(row) -> str:
     return f"{row.reviewed_by} · {str(row.reviewed_at)[:16].replace('T', ' ')}"
 
 
+def _finding_label(row) -> str:
+    return f"{RULE_ZH.get(row.rule, row.rule)}：{row.message}"[:120]
+
+
+def _decide_form(rows: pd.DataFrame, agency_id: str, year: int, name: str) -> None:
+    """Mark some findings (all by default when there is one) with a status and a comment."""
+    labels = {i: _finding_label(r) for i, r in zip(rows.index, rows.itertuples(), strict=True)}
+    with st.form(f"review_{agency_id}_{year}", clear_on_submit=True):
+        st.markdown("**修改核实状态**")
+        chosen = st.multiselect("问题", list(labels), format_func=labels.get,
+                                default=list(labels) if len(labels) == 1 else None,
+                                key=f"review_pick_{agency_id}_{year}", placeholder="选择一条或多条问题")
+        status = st.selectbox("状态", list(STATUSES), index=1, key=f"review_status_{agency_id}_{year}")
+        comment = st.text_input("说明（如：已电话通知、已在网站更正）",
+                                key=f"review_comment_{agency_id}_{year}")
+        if st.form_submit_button("保存核实状态", type="primary"):
+            if not chosen:
+                st.error("请先选择问题。")
+                return
+            for i in chosen:
+                reviews().decide(rows.finding_key[i], agency_id, year, rows.rule[i], status,
+                                 comment, name)
+            st.session_state["review_note"] = f"已保存 {len(chosen)} 条核实状态：{status}"
+            st.rerun()
+
+
 def review_section(findings: pd.DataFrame, agency_id: str, year: int) -> None:
     """The 核实状态 table of one agency-year (findings: findings_filtered rows)."""
     decided = reviews().latest([agency_id], year, year)
     rows = with_status(findings[findings.severity.isin(SEVERE)].reset_index(drop=True), decided)
     st.subheader("核实状态")
+    if note := st.session_state.pop("review_note", None):
+        st.success(note)
     if rows.empty:
         st.caption("没有需要核实的错误或警告。")
     else:
@@ -38,25 +67,12 @@ def review_section(findings: pd.DataFrame, agency_id: str, year: int) -> None:
             "问题": rows.rule.map(lambda r: RULE_ZH.get(r, r)), "具体情况": rows.message,
             "状态": rows.review_status, "说明": rows.review_comment.fillna(""),
             "记录": [_record(r) for r in rows.itertuples()]})
+        st.dataframe(for_display(view), hide_index=True, width="stretch")
         name = editor()
         if not name:
-            st.dataframe(for_display(view), hide_index=True, width="stretch")
             st.caption("修改核实状态需要编辑人员登录。" + ("" if editing_enabled() else HOW_TO_ENABLE))
         else:
-            with st.form(f"review_{agency_id}_{year}", border=False):
-                edited = st.data_editor(
-                    view, hide_index=True, width="stretch", disabled=["问题", "具体情况", "记录"],
-                    key=f"review_editor_{agency_id}_{year}",
-                    column_config={"状态": st.column_config.SelectboxColumn(
-                        "状态", options=list(STATUSES), required=True)})
-                if st.form_submit_button("保存核实状态", type="primary"):
-                    changed = edited[(edited["状态"] != view["状态"])
-                                     | (edited["说明"].fillna("") != view["说明"])]
-                    for i in changed.index:
-                        reviews().decide(rows.finding_key[i], agency_id, year, rows.rule[i],
-                                         edited["状态"][i], edited["说明"][i] or "", name)
-                    st.toast(f"已保存 {len(changed)} 条核实状态")
-                    st.rerun()
+            _decide_form(rows, agency_id, year, name)
     gone = closed(findings, decided)
     if not gone.empty:
         st.caption("以下核实记录所针对的问题在当前报告中已不存在（已关闭）：")
