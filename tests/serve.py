@@ -28,13 +28,15 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(db: Path):
-    """`streamlit run dashboard.py` on a free loopback port over the warehouse at ``db``."""
+def serve(db: Path, secrets: Path | None = None):
+    """`streamlit run dashboard.py` on a free loopback port over the warehouse at ``db``, with
+    the secrets file ``secrets`` (editors' accounts) instead of .streamlit/secrets.toml."""
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port",
          str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
+         "--browser.gatherUsageStats", "false",
+         *(["--secrets.files", str(secrets)] if secrets else [])],
         cwd=ROOT, env={**os.environ, "XXGK_DB": str(db)}, stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

@@ -198,3 +198,10 @@ def test_cells_never_show_none_or_a_time_of_day():
     assert shown.agency.tolist() == ["民政局", "—"]
     assert shown.published_on.tolist() == ["2025-01-20", "—"]
     assert shown.n.iloc[0] == 3.0 and pd.isna(shown.n.iloc[1])  # numbers stay numbers
+
+
+def test_review_records_read_in_beijing_time():
+    from xxgk.reviews import local_time
+
+    assert local_time("2026-11-28T16:30:05+00:00") == "2026-11-29 00:30"
+    assert local_time(None) == "—" and local_time(float("nan")) == "—"

@@ -7,7 +7,8 @@ import streamlit as st
 
 from xxgk.labels import RULE_ZH, where_zh
 from xxgk.model import ACTIONABLE
-from xxgk.ui.data import query
+from xxgk.reviews import with_status
+from xxgk.ui.data import query, reviews
 from xxgk.ui.downloads import download_buttons, table
 from xxgk.ui.filters import agency_labels
 from xxgk.ui.page import empty, filters
@@ -72,12 +73,15 @@ if not empty(pool, "机构"):
                 original_button(current.source_path.iloc[0])
             if findings.empty:
                 st.success("没有发现问题。")
-            marks = {"error": ":red[**错误**]", "warning": ":orange[**警告**]", "info": ":blue[提示]"}
-            for row in findings.itertuples():
+            signs = {"error": ":red[**错误**]", "warning": ":orange[**警告**]", "info": ":blue[提示]"}
+            statuses = with_status(findings, reviews().latest([agency_id], int(year), int(year)))
+            for row in statuses.itertuples():
                 place = where_zh(row.location) if isinstance(row.location, str) else None
-                st.markdown(f"{marks.get(row.severity, row.severity)} · "
+                status = (f" · 核实状态：**{row.review_status}**"
+                          if row.severity in ACTIONABLE else "")
+                st.markdown(f"{signs.get(row.severity, row.severity)} · "
                             f"**{RULE_ZH.get(row.rule, row.rule)}** {inert(row.message)}"
-                            + (f"（{inert(place)}）" if place else ""))
+                            + (f"（{inert(place)}）" if place else "") + status)
         evidence_section(findings)
         review_section(findings, agency_id, int(year))
         st.subheader("叙述（总体情况、问题及改进、其他）")

@@ -27,6 +27,7 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -143,6 +144,18 @@ class Reviews:
         finally:
             con.close()
         return frame.astype(object).where(frame.notna(), None)
+
+
+LOCAL_TIME = ZoneInfo("Asia/Shanghai")
+
+
+def local_time(decided_at: str | None) -> str:
+    """A stored UTC time as supervisors read it: Beijing time, to the minute."""
+    if not decided_at or not isinstance(decided_at, str):
+        return "—"
+    moment = datetime.fromisoformat(decided_at)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment.astimezone(LOCAL_TIME).strftime("%Y-%m-%d %H:%M")
 
 
 def _now() -> str:

@@ -24,8 +24,9 @@ def _report_label(row) -> str:
 
 def _agency_choices(report: pd.Series, registry: pd.DataFrame) -> dict[str, str]:
     """Registry agencies as 名称（区县）: the same-name candidates of the report first."""
-    labels = dict(zip(registry.agency_id, agency_labels_of(registry.agency_name,
-                                                           registry.district), strict=True))
+    places = registry.district.fillna(registry.city)  # as 未报送名单 and 可能属于 write them
+    labels = dict(zip(registry.agency_id, agency_labels_of(registry.agency_name, places),
+                      strict=True))
     first = [a for a in (report.candidate_ids if report.candidate_ids is not None else [])
              if a in labels]
     return {a: labels[a] for a in first + [a for a in labels if a not in first]}

@@ -12,7 +12,7 @@ import streamlit as st
 
 from xxgk.labels import RULE_ZH
 from xxgk.model import ACTIONABLE
-from xxgk.reviews import STATUSES, closed, with_status
+from xxgk.reviews import STATUSES, closed, local_time, with_status
 from xxgk.ui.auth import HOW_TO_ENABLE, editing_enabled, editor
 from xxgk.ui.data import query, reviews
 from xxgk.ui.downloads import for_display
@@ -24,7 +24,7 @@ SEVERE = list(ACTIONABLE)
 def _record(row) -> str:
     if pd.isna(row.reviewed_by):
         return "—"
-    return f"{row.reviewed_by} · {str(row.reviewed_at)[:16].replace('T', ' ')}"
+    return f"{row.reviewed_by} · {local_time(row.reviewed_at)}"
 
 
 def _finding_label(row) -> str:
@@ -78,7 +78,7 @@ def review_section(findings: pd.DataFrame, agency_id: str, year: int) -> None:
         st.caption("以下核实记录所针对的问题在当前报告中已不存在（已关闭）：")
         st.dataframe(for_display(pd.DataFrame({
             "问题": gone.rule.map(lambda r: RULE_ZH.get(r, r)), "最后状态": gone.status,
-            "说明": gone.comment, "记录": gone.editor + " · " + gone.decided_at.str[:16]})),
+            "说明": gone.comment, "记录": gone.editor + " · " + gone.decided_at.map(local_time)})),
             hide_index=True, width="stretch")
 
 
