@@ -267,3 +267,29 @@ def test_an_agency_an_editor_adds_joins_the_registry_for_every_later_ingest(gene
         assert _current(db, [row.sha256])[row.sha256] == added.agency_id
         missing = run_query(after, "not_filed", **ALL, year=row.year + 1 if row.year < 2025 else 2019)
         assert "新设机构（新区）" in set(missing.agency_label)
+
+
+def test_two_editors_placing_one_report_at_once_end_with_the_last_choice(generated, tmp_path):
+    """Two sessions place the same report at the same moment, with different agencies: both
+    choices are stored (SQLite), each re-placing run waits for the other (the warehouse lock),
+    and the warehouse ends with the latest stored choice, whatever the order."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from xxgk.ingest import place_report
+    from xxgk.reviews import Reviews, store_path
+
+    con, registry, _, corpus = generated
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(corpus.parent / "warehouse.duckdb", db)
+    report = next(run_query(con, "unplaced_reports", year_from=min(YEARS),
+                            year_to=max(YEARS)).itertuples())
+    owner = re.match(r"a\d+", report.file_name).group()
+    other = next(a for a in registry if a != owner)
+    with ThreadPoolExecutor(2) as pool:
+        runs = [pool.submit(place_report, db, report.sha256, agency, who, [corpus / "agencies.csv"])
+                for agency, who in ((owner, "张三"), (other, "李四"))]
+        for run in runs:
+            run.result()
+    latest = Reviews(store_path(db)).placements()
+    assert len(latest) == 1
+    assert _current(db, [report.sha256]) == {report.sha256: latest.agency_id[0]}
