@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from xxgk.ingest import SAMPLE_DIR
 from xxgk.ui import PAGES_DIR
 from xxgk.ui.auth import sign_in_box
 from xxgk.ui.data import query
@@ -14,10 +15,15 @@ TITLES = {"overview": "总览", "requests": "申请量", "outcomes": "办理结�
 navigation = st.navigation([st.Page(str(PAGES_DIR / f"{name}.py"), title=title, url_path=name,
                                     default=name == "overview")
                             for name, title in TITLES.items()])
-st.session_state["filters"] = sidebar_filters(query("filter_options"))
-provenance = query("provenance").iloc[0]
-if provenance.n_synthetic:
-    st.warning(f"当前数据含 {provenance.n_synthetic} 份样例报告（虚构的云泽市），不代表任何真实机构。",
-               icon="⚠️")
+provenance = query("provenance", embedded_dir=str(SAMPLE_DIR)).iloc[0]
+n_sample, n_real = int(provenance.n_synthetic), int(provenance.n_reports - provenance.n_synthetic)
+# the sample until real reports beyond the shipped seed are loaded; then the real ones
+filters = st.session_state["filters"] = sidebar_filters(
+    query("filter_options"), sample_by_default=n_real <= int(provenance.n_real_embedded))
+if filters.sample:
+    st.warning(f"当前显示样例报告（虚构的云泽市）{n_sample} 份，不代表任何真实机构。"
+               + (f"另有真实报告 {n_real} 份，可在左侧“数据”切换。" if n_real else ""), icon="⚠️")
+elif n_sample:
+    st.info(f"当前显示真实报告 {n_real} 份；样例报告 {n_sample} 份不计入任何数字（左侧“数据”可切换查看）。")
 sign_in_box()
 navigation.run()

@@ -1,10 +1,10 @@
 -- purpose: the agencies with the most error findings in the filter (layout warnings do not
 --          rank an agency; their count is shown beside).
 -- grain: one row per agency with at least one error
--- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to
+-- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level
 -- pages: 数据质量
 with selected as (
-    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to)
+    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level)
 ),
 final as (
     select

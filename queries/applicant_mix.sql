@@ -1,9 +1,9 @@
 -- purpose: new requests by applicant type (自然人, 商业企业 …) per year.
 -- grain: one row per year per applicant column
--- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to
+-- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level
 -- pages: 申请量
 with selected as (
-    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to)
+    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level)
 ),
 cells as (
     select s.year, r.natural_person, r.commercial, r.research, r.social_org, r.legal_service, r.other_org

@@ -1,9 +1,9 @@
 -- purpose: two to six agencies side by side on the same metrics, per year.
 -- grain: one row per agency per year
--- parameters: $agency_ids, $year_from, $year_to
+-- parameters: $agency_ids, $year_from, $year_to, $sample
 -- pages: 对比
 with selected as (
-    select * from selected_reports(null, [], [], $agency_ids, $year_from, $year_to)
+    select * from selected_reports(null, [], [], $agency_ids, $year_from, $year_to, $sample, true)
 ),
 final as (
     select

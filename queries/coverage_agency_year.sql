@@ -4,16 +4,16 @@
 --          (名称（未归属） when the report names no place); each row named 名称（区县） so
 --          same-name agencies never share a row.
 -- grain: one row per agency per year of the range
--- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to
+-- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level
 -- pages: 数据质量
 with agencies_in as (
-    select * from selected_agencies($city, $districts, $kinds, $agency_ids)
+    select * from selected_agencies($city, $districts, $kinds, $agency_ids, $sample, $city_level)
 ),
 years as (
     select unnest(range($year_from, $year_to + 1)) as year
 ),
 loaded as (
-    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to)
+    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level)
 ),
 labelled as (
     select a.*,

@@ -1,17 +1,19 @@
--- purpose: what the sidebar filters can offer: agencies with their place, and the years loaded.
+-- purpose: what the sidebar filters can offer: agencies with their place, whether they are of
+--          the invented sample, and the years loaded of the same kind of data (real or sample).
 -- grain: one row per agency that has a current report
 -- parameters: none
 -- pages: every page (sidebar)
 with years as (
-    select min(r.year) as year_min, max(r.year) as year_max
+    select r.synthetic, min(r.year) as year_min, max(r.year) as year_max
     from reports as r
     where r.superseded_by is null
+    group by r.synthetic
 ),
 final as (
-    select a.agency_id, a.name as agency_name, a.kind, a.district, a.city, a.province,
-           a.in_registry, y.year_min, y.year_max
+    select a.agency_id, a.name as agency_name, a.kind, a.level, a.district, a.city, a.province,
+           a.in_registry, a.synthetic, y.year_min, y.year_max
     from agencies as a
-    cross join years as y
+    join years as y on y.synthetic = a.synthetic
     where a.agency_id in (select r.agency_id from reports as r where r.superseded_by is null)
 )
 select * from final

@@ -1,9 +1,9 @@
 -- purpose: how many findings of each rule and severity, and in how many reports.
 -- grain: one row per rule per severity
--- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to
+-- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level
 -- pages: 数据质量
 with selected as (
-    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to)
+    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level)
 ),
 final as (
     select f.rule, f.severity, count(*) as n_findings, count(distinct f.report_id) as n_reports

@@ -1,9 +1,9 @@
 -- purpose: findings of the current reports in the filter, narrowed by rule and severity.
 -- grain: one row per finding
--- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to, $rules, $severities
+-- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to, $rules, $severities, $sample, $city_level
 -- pages: 数据质量, 机构档案
 with selected as (
-    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to)
+    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level)
 ),
 final as (
     select s.agency_id, s.agency_name, coalesce(s.district, '（市级）') as district, s.year, f.rule, f.severity, f.message,

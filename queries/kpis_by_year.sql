@@ -1,10 +1,10 @@
 -- purpose: headline numbers for the filter, one row per year (the 总览 KPI cards compare the
 --          last two years); rates from the metric macros of build/30_metrics.sql.
 -- grain: one row per year
--- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to
+-- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level
 -- pages: 总览
 with selected as (
-    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to)
+    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level)
 ),
 final as (
     select

@@ -2,10 +2,10 @@
 --          late one, or one whose tables could not be read (a whole table of 二, 三 or 四 without
 --          a single value). One row per agency, named 名称（区县）: same-name agencies never merge.
 -- grain: one row per registry agency with at least one of the three problems in $year
--- parameters: $city, $districts, $kinds, $agency_ids, $year
+-- parameters: $city, $districts, $kinds, $agency_ids, $year, $sample, $city_level
 -- pages: 数据质量
 with agencies_in as (
-    select * from selected_agencies($city, $districts, $kinds, $agency_ids)
+    select * from selected_agencies($city, $districts, $kinds, $agency_ids, $sample, $city_level)
     where in_registry
 ),
 labelled as (
@@ -21,7 +21,7 @@ unique_labels as (
     from labelled as l
 ),
 this_year as (
-    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year, $year)
+    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year, $year, $sample, $city_level)
 ),
 tables_read as (
     select v.report_id,

@@ -1,10 +1,10 @@
 -- purpose: section 二 per year, kept apart by format: 2019 and 2021 measure different things
 --          (新制作/新公开 vs 制发/废止/现行有效), so a series never crosses the change silently.
 -- grain: one row per year per template per item per metric
--- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to
+-- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level
 -- pages: 主动公开
 with selected as (
-    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to)
+    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level)
 ),
 final as (
     select

@@ -1,12 +1,12 @@
 -- purpose: agencies ranked by new requests in $year, with the year before and the change.
 -- grain: one row per agency with a report in $year
--- parameters: $city, $districts, $kinds, $agency_ids, $year
+-- parameters: $city, $districts, $kinds, $agency_ids, $year, $sample, $city_level
 -- pages: 总览, 申请量
 with this_year as (
-    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year, $year)
+    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year, $year, $sample, $city_level)
 ),
 last_year as (
-    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year - 1, $year - 1)
+    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year - 1, $year - 1, $sample, $city_level)
 ),
 final as (
     select

@@ -1,9 +1,9 @@
 -- purpose: the reasons behind 不予公开 (1–8), 无法提供 (1–3) and 不予处理 (1–5), 总计 column.
 -- grain: one row per reason (request row)
--- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to
+-- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level
 -- pages: 办理结果
 with selected as (
-    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to)
+    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level)
 ),
 reasons as (
     select r.request_row, sum(r.total) as n_requests

@@ -1,9 +1,9 @@
 -- purpose: request volumes and outcomes per district and year.
 -- grain: one row per district per year
--- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to
+-- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level
 -- pages: 申请量
 with selected as (
-    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to)
+    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level)
 ),
 final as (
     select

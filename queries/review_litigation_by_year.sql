@@ -1,9 +1,9 @@
 -- purpose: 行政复议 and 行政诉讼 (直接起诉, 复议后起诉) outcomes per year, with 纠错率.
 -- grain: one row per year per block
--- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to
+-- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level
 -- pages: 复议诉讼, 总览
 with selected as (
-    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to)
+    select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level)
 ),
 final as (
     select

@@ -43,7 +43,8 @@ def small_warehouse(tmp_path_factory):
     return db, summary, folder, registry
 
 
-FILTERS = dict(city=None, districts=[], kinds=[], agency_ids=[], year_from=2019, year_to=2030)
+FILTERS = dict(city=None, districts=[], kinds=[], agency_ids=[], year_from=2019, year_to=2030,
+               sample=False, city_level=True)
 
 
 @pytest.fixture(scope="session")

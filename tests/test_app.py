@@ -9,6 +9,8 @@ from tests.conftest import FILTERS, ROOT
 from xxgk.ingest import ensure_sample_warehouse
 from xxgk.warehouse import run_query
 
+SAMPLE = {**FILTERS, "sample": True}  # the sample warehouse opens on its invented city
+
 PAGES = ["overview", "requests", "outcomes", "review", "proactive", "agency", "compare",
          "quality", "upload"]
 
@@ -57,7 +59,7 @@ def test_sample_banner_and_kpis(sample_db, monkeypatch, entry):
     app = _app(sample_db, monkeypatch, entry)
     assert "样例报告" in app.warning[0].value
     with duckdb.connect(str(sample_db), read_only=True) as con:
-        last = run_query(con, "kpis_by_year", **FILTERS).iloc[-1]
+        last = run_query(con, "kpis_by_year", **SAMPLE).iloc[-1]
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["报告数"] == str(int(last.n_reports))
     assert metrics["新收申请（件）"] == f"{last.n_new_requests:,.0f}"
@@ -68,7 +70,7 @@ def test_a_district_filter_changes_the_numbers(sample_db, monkeypatch, entry):
     district = app.sidebar.multiselect[0].options[0]
     app.sidebar.multiselect[0].select(district).run()
     with duckdb.connect(str(sample_db), read_only=True) as con:
-        last = run_query(con, "kpis_by_year", **{**FILTERS, "districts": [district]}).iloc[-1]
+        last = run_query(con, "kpis_by_year", **{**SAMPLE, "districts": [district]}).iloc[-1]
     assert {m.label: m.value for m in app.metric}["报告数"] == str(int(last.n_reports))
     assert _as_list(app.query_params["district"]) == [district]
 
@@ -336,3 +338,54 @@ def test_an_editor_marks_a_finding_and_everyone_sees_the_status(sample_db, monke
     _open_agency(viewer, agency, year)
     shown = next(d.value for d in viewer.dataframe if "状态" in d.value.columns)
     assert shown["状态"].tolist().count("已通知") == 1 and "张三" in "".join(shown["记录"])
+
+
+@pytest.fixture(scope="module")
+def mixed_db(sample_db, tmp_path_factory):
+    """The sample warehouse plus one real report loaded by a user (not the shipped seed)."""
+    from xxgk.ingest import ingest
+
+    base = tmp_path_factory.mktemp("mixed")
+    db = base / "warehouse.duckdb"
+    db.write_bytes(sample_db.read_bytes())
+    upload = base / "uploads" / "new_2025.txt"
+    upload.parent.mkdir()
+    upload.write_text((ROOT / "data" / "sample" / "000_94358fe22916de47.txt").read_text(
+        encoding="utf-8").replace("2020年", "2025年").replace("保健路街道", "新建路街道"),
+        encoding="utf-8")
+    ingest([upload], db, [ROOT / "data" / "agencies.csv", ROOT / "data" / "agencies_real.csv"],
+           workers=1, progress=False)
+    return db
+
+
+def test_real_and_sample_reports_are_never_summed(mixed_db, monkeypatch, entry):
+    with duckdb.connect(str(mixed_db), read_only=True) as con:
+        real = run_query(con, "kpis_by_year", **{**FILTERS, "year_to": 2030})
+        invented = run_query(con, "kpis_by_year", **{**SAMPLE, "year_to": 2030})
+    assert real.n_reports.sum() == 2  # the seed (2020) and the upload (2025)
+    app = _app(mixed_db, monkeypatch, entry)
+    assert not app.exception
+    assert "当前显示真实报告 2 份" in app.info[0].value and "不计入" in app.info[0].value
+    assert app.query_params["data"] == ["real"] or app.query_params["data"] == "real"
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["报告数"] == str(int(real.iloc[-1].n_reports))
+    app.radio(key="f_sample").set_value(True).run()
+    assert not app.exception and "当前显示样例报告" in app.warning[0].value
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["报告数"] == str(int(invented.iloc[-1].n_reports))
+    again = _app(mixed_db, monkeypatch, entry, data="sample")  # the URL keeps the choice
+    assert again.radio(key="f_sample").value is True
+
+
+def test_a_warehouse_of_an_older_version_is_upgraded_on_open(sample_db, monkeypatch, entry,
+                                                               tmp_path):
+    db = tmp_path / "warehouse.duckdb"
+    db.write_bytes(sample_db.read_bytes())
+    with duckdb.connect(str(db)) as con:  # as the previous version left it
+        con.execute("drop table meta")
+        con.execute("alter table agencies drop column synthetic")
+    app = _app(db, monkeypatch, entry)
+    assert not app.exception
+    assert app.metric and "样例报告" in app.warning[0].value
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from agencies where synthetic").fetchone()[0] > 0

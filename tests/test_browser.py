@@ -94,15 +94,20 @@ def test_a_report_loaded_while_the_dashboard_runs_shows_on_the_next_load(tmp_pat
     with serve(db) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page()
-        page.goto(f"{url}/?from=2020&to=2020")
+        page.goto(f"{url}/?data=real&from=2020&to=2020")
         before = int(_reports_shown(page).replace(",", ""))
         subprocess.run([sys.executable, "-m", "xxgk", "ingest", str(extra), "--db", str(db),
                         "--quiet"], cwd=ROOT, check=True, capture_output=True)
         page = browser.new_page()
-        page.goto(f"{url}/?from=2020&to=2020")
+        page.goto(f"{url}/?data=real&from=2020&to=2020")
         after = int(_reports_shown(page).replace(",", ""))
+        page = browser.new_page()  # a real report beyond the shipped seed: real data by default
+        page.goto(url)
+        _reports_shown(page)
+        shown = page.locator('[data-testid="stMainBlockContainer"]').inner_text()
         browser.close()
     assert after == before + 1
+    assert "当前显示真实报告 2 份" in shown
 
 
 def _job_agency(db) -> tuple[str, str, str]:

@@ -16,7 +16,8 @@ from xxgk.ingest import ingest
 from xxgk.warehouse import connect, run_query
 
 YEARS = range(2019, 2026)
-ALL = {"city": None, "districts": [], "kinds": [], "agency_ids": []}
+ALL = {"city": None, "districts": [], "kinds": [], "agency_ids": [], "sample": True,
+       "city_level": True}
 
 
 @pytest.fixture(scope="module")

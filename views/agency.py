@@ -28,8 +28,9 @@ from xxgk.ui.tables import (
 from xxgk.ui.text import inert
 
 st.title("机构档案")
-options = query("filter_options")
 f = filters()
+options = query("filter_options")
+options = options[options.synthetic == f.sample]  # the data the sidebar shows: real or sample
 pool = options[options.agency_id.isin(f.agency_ids)] if f.agency_ids else options
 if f.districts:
     pool = pool[pool.district.isin(f.districts)]
@@ -46,7 +47,7 @@ if not empty(pool, "机构"):
         template = one.template.iloc[0]
         findings = query("findings_filtered", city=None, districts=[], kinds=[],
                          agency_ids=[agency_id], year_from=int(year), year_to=int(year),
-                         rules=[], severities=[])
+                         rules=[], severities=[], sample=f.sample, city_level=True)
         left, right = st.columns([4, 1])
         with left:
             st.subheader(f"{year} 年度 · {template} 版格式")

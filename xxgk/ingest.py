@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -29,11 +30,14 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 from filelock import FileLock, Timeout
 from pebble import ProcessPool
 from tqdm import tqdm
@@ -50,6 +54,7 @@ from xxgk.registry import (
     with_names,
 )
 from xxgk.reviews import Reviews, store_path
+from xxgk.sample import MANIFEST
 from xxgk.sample.places import CITY, DISTRICT_NAMES
 from xxgk.sample.places import PROVINCE as SYNTHETIC_PROVINCE
 from xxgk.validate import check_carry_continuity, check_copied_narrative, check_late_publication
@@ -128,11 +133,22 @@ def _parse(item: tuple[str, bytes]) -> dict:
     return record
 
 
+@lru_cache(maxsize=64)
+def _invented_in(manifest: Path, _mtime_ns: int) -> frozenset[str]:
+    with manifest.open(encoding="utf-8", newline="") as fh:
+        return frozenset(row["file"] for row in csv.DictReader(fh))
+
+
 def _is_synthetic(path: Path, province: str | None, region: str | None) -> bool:
-    """Generated reports: their truth file says so, or they belong to the fictional places."""
+    """Generated reports: their truth file or their folder's synthetic.csv says so, or they
+    belong to the fictional places (a report printed without its place names none)."""
     truth = path.with_name(path.stem + ".truth.json")
     if truth.exists():
         return bool(json.loads(truth.read_text(encoding="utf-8")).get("synthetic"))
+    manifest = path.with_name(MANIFEST)
+    with suppress(OSError):
+        if path.name in _invented_in(manifest, manifest.stat().st_mtime_ns):
+            return True
     return province == SYNTHETIC_PROVINCE or region in FICTIONAL_REGIONS
 
 
@@ -207,6 +223,26 @@ def placed_finding(agency: RegistryAgency, placement: Placement) -> dict:
                        f"“{agency.name}（{region}）”"}
 
 
+def write_agencies(con: duckdb.DuckDBPyConnection, agencies: list[RegistryAgency],
+                   replace: bool = True) -> None:
+    """Agencies into the warehouse in one statement (see queries/load/upsert_agencies.sql)."""
+    if not agencies:
+        return
+    frame = pd.DataFrame([a.as_row() for a in agencies]).astype(
+        {"aliases": object, "in_registry": bool, "synthetic": bool})
+    con.register("new_agencies", frame)
+    try:
+        execute_query(con, "load/upsert_agencies", replace=replace)
+    finally:
+        con.unregister("new_agencies")
+
+
+def _fictional(agency: RegistryAgency) -> bool:
+    """An agency of the invented sample city (its registry rows name the fictional places)."""
+    return agency.province == SYNTHETIC_PROVINCE or bool({agency.district, agency.city}
+                                                          & FICTIONAL_REGIONS)
+
+
 def _place(con: duckdb.DuckDBPyConnection, matcher: Matcher, record: dict,
            summary: IngestSummary, placed: dict[str, Placement] | None = None
            ) -> tuple[str, str | None, list[dict]]:
@@ -220,8 +256,7 @@ def _place(con: duckdb.DuckDBPyConnection, matcher: Matcher, record: dict,
     if agency is not None:
         return agency.agency_id, agency.province, []
     agency = unknown_agency(record["agency"], record["region"])
-    con.execute("insert or ignore into agencies values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                list(agency.as_row()))
+    write_agencies(con, [agency], replace=False)
     region = record["region"] or ""
     named = agency.name if agency.name.startswith(region) else region + agency.name
     summary.unknown_agencies[named] += 1  # 淮安市人民政府, not 淮安市淮安市人民政府
@@ -237,8 +272,9 @@ def load_records(con: duckdb.DuckDBPyConnection, matcher: Matcher, records: Iter
     """Insert the records, a chunk at a time (memory stays flat on large runs)."""
     batch, touched = Batch(), set()
     for record in records:
+        path = paths[record["source"]["path"]]
         agency_id, province, extra = _place(con, matcher, record, summary, placed)
-        synthetic = _is_synthetic(paths[record["source"]["path"]], province, record["region"])
+        synthetic = _is_synthetic(path, province, record["region"])
         rid = batch.add_report(record, agency_id, synthetic)
         batch.add_findings(rid, extra, scope="warehouse")
         summary.severities.update(f["severity"] for f in record["findings"] + extra)
@@ -322,8 +358,8 @@ def load_agencies(con: duckdb.DuckDBPyConnection, registries: list[Path],
     known = {agency.agency_id for agency in agencies}
     agencies += [agency for agency in added or [] if agency.agency_id not in known]
     for agency in agencies:
-        con.execute("insert or replace into agencies values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    list(agency.as_row()))
+        agency.synthetic = _fictional(agency)
+    write_agencies(con, agencies)
     return Matcher(agencies)
 
 
@@ -391,6 +427,7 @@ def _ingest_locked(paths: list[Path], db: Path, registries: list[Path] | None,
             touched = load_records(con, matcher, records, {str(p): p for p, _ in todo}, summary,
                                    placed)
             touched |= move_placed(con, matcher, placed, summary)
+            execute_query(con, "load/mark_sample_agencies")
             if touched:
                 summary.superseded = supersede(con, touched, started)
                 recheck_agencies(con, touched)

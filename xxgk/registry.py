@@ -32,11 +32,15 @@ class RegistryAgency:
     city: str | None
     province: str | None
     in_registry: bool = True
+    synthetic: bool = False  # an agency of the invented sample city
     names: set[str] = field(default_factory=set)
 
-    def as_row(self) -> tuple:
-        return (self.agency_id, self.name, self.aliases, self.kind, self.level, self.district,
-                self.city, self.province, self.in_registry)
+    def as_row(self) -> dict:
+        """The agency as a row of the warehouse's agencies table."""
+        return {"agency_id": self.agency_id, "name": self.name, "aliases": list(self.aliases),
+                "kind": self.kind, "level": self.level, "district": self.district,
+                "city": self.city, "province": self.province, "in_registry": self.in_registry,
+                "synthetic": self.synthetic}
 
 
 def normal_name(name: str) -> str:

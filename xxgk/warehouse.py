@@ -7,6 +7,7 @@ text. The build files (queries/build/NN_*.sql) create the tables, views and metr
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -71,10 +72,18 @@ def build_files() -> list[str]:
     return sorted(f"build/{p.stem}" for p in (QUERIES / "build").glob("*.sql"))
 
 
+def schema_version() -> str:
+    """The version of the schema this code builds: a digest of queries/build. A warehouse with
+    another version is upgraded by any ingest (the dashboard runs one with no files)."""
+    text = "".join(load_query(name) for name in build_files())
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Tables, views and macros, from queries/build in order; the key registry into value_keys."""
     for name in build_files():
         con.execute(load_query(name))
+    execute_query(con, "load/set_schema_version", version=schema_version())
     con.execute("delete from value_keys")
     con.executemany("insert into value_keys values (?, ?, ?, ?)",
                     [(k.key, k.section, k.label_zh, sorted(k.templates))

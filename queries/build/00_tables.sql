@@ -3,6 +3,10 @@
 --        printed cell; findings one per finding; narratives one per report section;
 --        source_lines one per text line of a loaded file (a finding's evidence).
 -- parameters: none
+create table if not exists meta (                -- schema_version: see xxgk/warehouse.py
+    key varchar primary key,
+    value varchar
+);
 create table if not exists agencies (
     agency_id varchar primary key,
     name varchar not null,
@@ -12,8 +16,11 @@ create table if not exists agencies (
     district varchar,
     city varchar,
     province varchar,
-    in_registry boolean not null
+    in_registry boolean not null,
+    synthetic boolean not null default false  -- an agency of the invented sample city
 );
+-- warehouses built before agencies said whether they are invented
+alter table agencies add column if not exists synthetic boolean default false;
 create table if not exists reports (
     report_id varchar primary key,   -- first 16 hex digits of the file's sha256
     agency_id varchar,

@@ -15,9 +15,9 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from xxgk.ingest import SAMPLE_DIR, ensure_sample_warehouse
+from xxgk.ingest import SAMPLE_DIR, ensure_sample_warehouse, ingest
 from xxgk.reviews import Reviews, store_path
-from xxgk.warehouse import DEFAULT_DB, connect, run_query
+from xxgk.warehouse import DEFAULT_DB, connect, run_query, schema_version
 
 DB_ENV = "XXGK_DB"
 
@@ -40,12 +40,26 @@ def _version(path: Path) -> tuple[int, int, int]:
     return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
+@st.cache_data(show_spinner=False)
+def _schema_is_current(path: str, version: tuple[int, int, int]) -> bool:
+    try:
+        found = run_query(_connection(path, version), "schema_version")
+    except duckdb.CatalogException:  # built before the schema had a version
+        return False
+    return not found.empty and found.schema_version.iloc[0] == schema_version()
+
+
 def connection() -> duckdb.DuckDBPyConnection:
-    """The warehouse, built from data/sample/ (with a spinner) when there is none yet."""
+    """The warehouse, built from data/sample/ (with a spinner) when there is none yet, and
+    upgraded once (an ingest with no files rebuilds views and macros) when an older version of
+    xxgk built it."""
     path = warehouse_path()
     if not path.exists():
         with st.spinner(f"首次运行：正在从 {SAMPLE_DIR.name}/ 的样例报告建立数据仓库……"):
             ensure_sample_warehouse(path)
+    if not _schema_is_current(str(path), _version(path)):
+        with st.spinner("数据仓库由旧版本建立，正在升级（只需一次）……"):
+            ingest([], path, workers=1, progress=False)
     return _connection(str(path), _version(path))
 
 

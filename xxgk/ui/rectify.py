@@ -16,6 +16,7 @@ from xxgk.model import ACTIONABLE
 from xxgk.reviews import with_status
 from xxgk.ui.data import query, reviews
 from xxgk.ui.filters import Filters
+from xxgk.ui.page import filters
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -50,10 +51,11 @@ def _lists(findings: pd.DataFrame, not_filed: pd.DataFrame, year: int
 
 def one(agency_id: str, label: str, year: int) -> tuple[rectify.Addressee, pd.DataFrame]:
     """One agency's list for a year (empty when it filed on time without a problem)."""
-    findings = query("findings_filtered", city=None, districts=[], kinds=[], agency_ids=[agency_id],
-                     year_from=year, year_to=year, rules=[], severities=SEVERE)
-    not_filed = query("not_filed", city=None, districts=[], kinds=[], agency_ids=[agency_id],
-                      year=year)
+    one_agency = {"city": None, "districts": [], "kinds": [], "agency_ids": [agency_id],
+                  "sample": filters().sample, "city_level": True}
+    findings = query("findings_filtered", **one_agency, year_from=year, year_to=year, rules=[],
+                     severities=SEVERE)
+    not_filed = query("not_filed", **one_agency, year=year)
     lists = _lists(findings, not_filed, year)
     if lists:
         return lists[0]
