@@ -93,13 +93,17 @@ def test_a_finding_link_opens_the_agency_and_year(sample_db, monkeypatch, entry)
     with duckdb.connect(str(sample_db), read_only=True) as con:
         agency_id, year = con.execute("select agency_id, year from report_facts where n_errors > 0 "
                                       "order by agency_id, year limit 1").fetchone()
-    app = _app(sample_db, monkeypatch, entry, agency=[agency_id],
-               **{"from": str(year), "to": str(year)})
+    # the link keeps the list's filter (a district the agency is not in) and names the agency
+    app = _app(sample_db, monkeypatch, entry, district=["青岚区"], profile=agency_id,
+               profile_year=str(year))
     app.switch_page(str(ROOT / "views" / "agency.py")).run()
     assert not app.exception
     assert app.selectbox(key="profile_agency").value == agency_id
     assert app.radio(key="profile_year").value == year
     assert any("错误" in m.value for m in app.markdown)
+    assert app.session_state["filters"].districts == ["青岚区"]  # the filter is not overwritten
+    assert _as_list(app.query_params["profile"]) == [agency_id]
+    assert _as_list(app.query_params["profile_year"]) == [str(year)]
 
 
 HOSTILE = ("![x](http://127.0.0.1:9/beacon.png) <script>alert(1)</script> "
@@ -389,3 +393,42 @@ def test_a_warehouse_of_an_older_version_is_upgraded_on_open(sample_db, monkeypa
     assert app.metric and "样例报告" in app.warning[0].value
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*) from agencies where synthetic").fetchone()[0] > 0
+
+
+def test_every_page_keeps_its_own_choices_in_the_url(sample_db, monkeypatch, entry):
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        two = [a for (a,) in con.execute("select agency_id from report_facts where synthetic "
+                                         "group by 1 order by 1 limit 2").fetchall()]
+        rule = con.execute("select f.rule from findings f join reports r using (report_id) "
+                           "where r.synthetic and f.severity = 'warning' limit 1").fetchone()[0]
+    app = _app(sample_db, monkeypatch, entry, compare=two, metric="substantive_rate")
+    app.switch_page(str(ROOT / "views" / "compare.py")).run()
+    assert not app.exception
+    assert app.multiselect(key="compare_agencies").value == two
+    assert app.radio(key="compare_metric").value == "substantive_rate"
+    assert _as_list(app.query_params["compare"]) == two
+    assert _as_list(app.query_params["metric"]) == ["substantive_rate"]
+    app = _app(sample_db, monkeypatch, entry, rule=[rule], severity=["warning"], status=["已通知"])
+    app.switch_page(str(ROOT / "views" / "quality.py")).run()
+    assert not app.exception
+    assert app.multiselect(key="q_rules").value == [rule]
+    assert app.multiselect(key="q_severities").value == ["warning"]
+    assert app.multiselect(key="q_statuses").value == ["已通知"]
+    assert _as_list(app.query_params["rule"]) == [rule]
+    app.multiselect(key="q_severities").set_value(["error"]).run()
+    assert _as_list(app.query_params["severity"]) == ["error"]
+
+
+def test_no_page_shows_none_ids_or_english(sample_db, monkeypatch, entry):
+    """Every table of every page: no 'None', 'nan' or 'NaT' in a cell, no internal id column,
+    no English header."""
+    app = _app(sample_db, monkeypatch, entry)
+    for page in PAGES:
+        app.switch_page(str(ROOT / "views" / f"{page}.py")).run()
+        assert not app.exception, page
+        for frame in app.dataframe:
+            data = frame.value.data if hasattr(frame.value, "data") else frame.value
+            text = data.astype(str).to_string()
+            assert not {"None", "nan", "NaT", "<NA>"} & set(text.split()), (page, text[:300])
+            for column in data.columns:
+                assert not str(column).isascii() or str(column) in {"CSV"}, (page, column)

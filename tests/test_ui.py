@@ -27,7 +27,18 @@ CHARTS = [("kpis_by_year", charts.requests_trend), ("requests_by_district_year",
           ("applicant_mix", charts.applicant_mix), ("outcome_mix", charts.outcome_shares),
           ("refusal_reasons", charts.refusal_reasons),
           ("review_litigation_by_year", charts.review_outcomes),
+          ("review_litigation_by_year", charts.correction_rates),
           ("coverage_agency_year", charts.coverage_grid)]
+
+
+def _extra_args(draw, con) -> tuple:
+    """What a chart takes beside its query's frame (coverage, colours), as its page gives it."""
+    cover = run_query(con, "coverage_by_district_year", **FILTERS)
+    if draw is charts.requests_trend:
+        return (charts.coverage_by_year(cover),)
+    if draw is charts.requests_by_district:
+        return (cover, charts.district_colors(cover.district.tolist()))
+    return ()
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +51,7 @@ def con(small_warehouse):
 @pytest.mark.parametrize(("name", "draw"), CHARTS)
 def test_charts_draw_the_query_frame(name, draw, con):
     frame = run_query(con, name, **FILTERS)
-    figure = draw(frame.dropna(subset=[c for c in ("share",) if c in frame]))
+    figure = draw(frame.dropna(subset=[c for c in ("share",) if c in frame]), *_extra_args(draw, con))
     assert isinstance(figure, go.Figure) and figure.data
     assert figure.layout.title.text
 
@@ -182,10 +193,11 @@ def test_chart_text_from_reports_cannot_draw_links_or_markup():
 
     hostile = '<a href="https://evil.example/">点我</a><b>&amp;</b>'
     frame = pd.DataFrame({"agency_id": ["a1", "a1"], "agency_name": [hostile, hostile],
-                          "year": [2023, 2024], "n_new_requests": [3, 5]})
+                          "district": ["南湖区", "南湖区"], "year": [2023, 2024],
+                          "n_new_requests": [3, 5]})
     figure = _figure("metric_lines", frame, ("n_new_requests", "新收申请"))
     names = {trace["name"] for trace in figure["data"]}
-    assert names == {'&lt;a href="https://evil.example/"&gt;点我&lt;/a&gt;&lt;b&gt;&amp;amp;&lt;/b&gt;'}
+    assert names == {'&lt;a href="https://evil.example/"&gt;点我&lt;/a&gt;&lt;b&gt;&amp;amp;&lt;/b&gt;（南湖区）'}
     assert "<a" not in str(figure)
 
 
@@ -193,11 +205,13 @@ def test_cells_never_show_none_or_a_time_of_day():
     from xxgk.ui.downloads import for_display
 
     frame = pd.DataFrame({"agency": ["民政局", None], "published_on": pd.to_datetime(["2025-01-20", None]),
-                          "n": [3.0, None]})
+                          "n": [3.0, None], "m": [1200.0, 5.0], "unable_rate": [0.125, None]})
     shown = for_display(frame)
     assert shown.agency.tolist() == ["民政局", "—"]
     assert shown.published_on.tolist() == ["2025-01-20", "—"]
-    assert shown.n.iloc[0] == 3.0 and pd.isna(shown.n.iloc[1])  # numbers stay numbers
+    assert shown.n.tolist() == ["3", "—"]  # a column with gaps reads —, never None
+    assert shown.m.tolist() == [1200.0, 5.0]  # a full column stays numbers: it sorts
+    assert shown.unable_rate.tolist() == ["12.5%", "—"]
 
 
 def test_review_records_read_in_beijing_time():
@@ -205,3 +219,38 @@ def test_review_records_read_in_beijing_time():
 
     assert local_time("2026-11-28T16:30:05+00:00") == "2026-11-29 00:30"
     assert local_time(None) == "—" and local_time(float("nan")) == "—"
+
+
+def test_a_year_missing_expected_reports_is_hatched_and_says_how_many_came():
+    kpis = pd.DataFrame({"year": [2023, 2024], "n_new_requests": [100, 40]})
+    cover = pd.DataFrame({"year": [2023, 2024], "n_expected": [10, 10], "n_reports": [10, 8],
+                          "n_registry_reports": [10, 8]})
+    figure = charts.requests_trend(kpis, cover)
+    assert list(figure.data[0].marker.pattern.shape) == ["", "/"]
+    assert "报告 8/10 份" in figure.layout.xaxis.ticktext[1]
+    assert "报告 10/10 份" in figure.layout.xaxis.ticktext[0]
+    assert any("未报送" in a.text for a in figure.layout.annotations)
+
+
+def test_a_district_keeps_its_colour_whatever_the_filter():
+    everything = charts.district_colors(["南湖区", "白鹭区", "云台区", "青岚区"])
+    frame = pd.DataFrame({"district": ["青岚区", "青岚区"], "year": [2023, 2024],
+                          "n_new_requests": [5, 6]})
+    cover = frame.assign(n_expected=1, n_reports=1, n_registry_reports=1)[
+        ["district", "year", "n_expected", "n_reports", "n_registry_reports"]]
+    alone = charts.requests_by_district(frame.drop(columns=[]), cover, everything)
+    assert alone.data[0].marker.color == everything["青岚区"]
+    assert len(set(everything.values())) == 4
+
+
+def test_lines_leave_a_gap_for_a_missing_year_and_grey_small_rates():
+    frame = pd.DataFrame({"agency_id": ["a", "a", "a"], "agency_name": ["民政局"] * 3,
+                          "district": ["南湖区"] * 3, "year": [2021, 2022, 2024],
+                          "substantive_rate": [0.5, 0.6, 0.7], "n_handled": [100, 10, 50]})
+    figure = charts.metric_lines(frame, "substantive_rate", "实质公开率")
+    trace = figure.data[0]
+    assert list(trace.x) == [2021, 2022, 2023, 2024]
+    assert pd.isna(trace.y[2])  # 2023: no report, no line through it
+    assert trace.marker.color[1] == charts.GREY and trace.marker.color[0] != charts.GREY
+    assert figure.layout.yaxis.tickformat == ".0%"
+    assert "（南湖区）" in trace.name

@@ -3,6 +3,7 @@ beside, its narrative and its source files."""
 
 from pathlib import PurePath
 
+import pandas as pd
 import streamlit as st
 
 from xxgk.labels import RULE_ZH, where_zh
@@ -11,7 +12,7 @@ from xxgk.reviews import with_status
 from xxgk.ui.data import query, reviews
 from xxgk.ui.downloads import download_buttons, table
 from xxgk.ui.filters import agency_labels
-from xxgk.ui.page import empty, filters
+from xxgk.ui.page import empty, filters, from_url, to_url
 from xxgk.ui.rectify import agency_buttons, original_button
 from xxgk.ui.review import evidence_section, review_section
 from xxgk.ui.tables import (
@@ -34,6 +35,13 @@ options = options[options.synthetic == f.sample]  # the data the sidebar shows: 
 pool = options[options.agency_id.isin(f.agency_ids)] if f.agency_ids else options
 if f.districts:
     pool = pool[pool.district.isin(f.districts)]
+# ?profile= (a link from a list) opens that agency, even outside the sidebar's filter, and
+# leaves the filter as it was
+if (wanted := from_url("profile")) and wanted[0] in set(options.agency_id):
+    st.session_state["profile_agency"] = wanted[0]
+chosen_before = st.session_state.get("profile_agency")
+pool = pd.concat([pool, options[(options.agency_id == chosen_before)
+                                & ~options.agency_id.isin(pool.agency_id)]])
 if not empty(pool, "机构"):
     names = agency_labels(pool)
     agency_id = st.selectbox("机构", list(names), format_func=names.get, key="profile_agency")
@@ -42,7 +50,13 @@ if not empty(pool, "机构"):
     if not empty(profile, "该机构的数值"):
         years = [y for y in sorted(profile.year.unique(), reverse=True)
                  if f.year_from <= y <= f.year_to] or sorted(profile.year.unique(), reverse=True)
+        if (wanted_year := from_url("profile_year")) and wanted_year[0].isdigit() \
+                and int(wanted_year[0]) in years:
+            st.session_state["profile_year"] = int(wanted_year[0])
+        if st.session_state.get("profile_year") not in years:
+            st.session_state.pop("profile_year", None)
         year = st.radio("年度", years, horizontal=True, key="profile_year")
+        to_url(profile=agency_id, profile_year=int(year))
         one = profile[profile.year == year]
         template = one.template.iloc[0]
         findings = query("findings_filtered", city=None, districts=[], kinds=[],

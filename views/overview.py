@@ -2,8 +2,9 @@
 
 import streamlit as st
 
+from xxgk.ui import charts
 from xxgk.ui.downloads import download_buttons, table
-from xxgk.ui.page import chart, empty, filtered, filters, for_year, rate_text
+from xxgk.ui.page import chart, coverage, empty, filtered, filters, for_year, incomplete_note, rate_text
 
 st.title("总览")
 kpis = filtered("kpis_by_year")
@@ -29,7 +30,9 @@ if not empty(kpis, "报告"):
     bottom[2].metric("行政诉讼（件）", f"{last.n_lawsuits or 0:,.0f}", delta("n_lawsuits"))
     bottom[3].metric("有错误的报告", int(last.n_reports_with_errors), delta("n_reports_with_errors"),
                      delta_color="inverse")
-    chart("requests_trend", kpis)
+    cover = coverage()
+    chart("requests_trend", kpis, charts.coverage_by_year(cover))
+    incomplete_note(cover)
     download_buttons(kpis, "逐年概况", filters().slug())
     st.subheader(f"{int(last.year)} 年新收申请最多的机构")
     ranking = for_year("rankings_yoy", int(last.year)).head(15)

@@ -3,6 +3,7 @@ shown on its own and no line crosses the change."""
 
 import streamlit as st
 
+from xxgk.model import TEMPLATE_YEARS
 from xxgk.ui.downloads import download_buttons
 from xxgk.ui.page import chart, empty, filtered, filters
 
@@ -12,7 +13,10 @@ st.caption("2019 版格式（2019–2020 年度）统计“新制作/新公开/�
 data = filtered("proactive_by_year")
 if not empty(data, "主动公开数据"):
     for template, label in (("2021", "2021 版格式"), ("2019", "2019 版格式")):
+        first, last = TEMPLATE_YEARS[template]
         part = data[data.template == template]
+        late = part[~part.year.between(first, last)]
+        part = part[part.year.between(first, last)]
         if part.empty:
             continue
         st.subheader(label)
@@ -21,4 +25,8 @@ if not empty(data, "主动公开数据"):
                             format_func=lambda i, p=part: p[p["item"] == i].label_zh.iloc[0].split(" × ")[0])
         chosen = part[part["item"] == item]
         chart("proactive_series", chosen)
+        if not late.empty:
+            years = "、".join(str(y) for y in sorted(late.year.unique()))
+            st.caption(f"{years} 年度仍按{label}填报的报告未画入：该格式用于 {first}"
+                       + (f"–{last} 年度。" if last < 9999 else " 年度起。"))
         download_buttons(part, f"主动公开{template}版", filters().slug())

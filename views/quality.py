@@ -7,7 +7,7 @@ from xxgk.labels import RULE_ZH, SEVERITY_ZH, findings_for_people, with_rule_nam
 from xxgk.reviews import STATUSES, with_status
 from xxgk.ui.data import reviews
 from xxgk.ui.downloads import download_buttons, for_display, table
-from xxgk.ui.page import chart, empty, filtered, filters, for_year
+from xxgk.ui.page import chart, empty, filter_query_string, filtered, filters, for_year, from_url, to_url
 from xxgk.ui.placing import unplaced_section
 from xxgk.ui.rectify import batch_button
 
@@ -35,11 +35,19 @@ by_rule = filtered("findings_by_rule")
 if not empty(by_rule, "报告"):
     st.subheader("按规则统计")
     table(with_rule_names(by_rule, explain=True), "问题统计", slug)
+    choices = {"q_rules": ("rule", sorted(by_rule.rule.unique()), []),
+               "q_severities": ("severity", list(SEVERITY_ZH), ["error"]),
+               "q_statuses": ("status", list(STATUSES), [])}
+    for key, (param, allowed, default) in choices.items():  # ?rule=…&severity=…&status=…
+        if key not in st.session_state:
+            st.session_state[key] = [v for v in from_url(param) if v in allowed] or default
+        st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
     rules = st.multiselect("规则", sorted(by_rule.rule.unique()), key="q_rules",
                            format_func=lambda r: RULE_ZH.get(r, r), placeholder="全部规则")
-    severities = st.multiselect("严重程度", list(SEVERITY_ZH), default=["error"],
-                                format_func=SEVERITY_ZH.get, key="q_severities")
+    severities = st.multiselect("严重程度", list(SEVERITY_ZH), format_func=SEVERITY_ZH.get,
+                                key="q_severities", placeholder="全部严重程度")
     statuses = st.multiselect("核实状态", list(STATUSES), key="q_statuses", placeholder="全部状态")
+    to_url(rule=rules, severity=severities, status=statuses)
     found = with_status(filtered("findings_filtered", rules=rules, severities=severities),
                         reviews().latest(f.agency_ids, f.year_from, f.year_to))
     if statuses:
@@ -47,11 +55,11 @@ if not empty(by_rule, "报告"):
     st.subheader(f"问题明细（{len(found)} 条）")
     st.caption("点“打开”到该机构的档案：报告的表格、问题与来源文件。")
     people = findings_for_people(found)
-    shown = people.assign(link="/agency?agency=" + found.agency_id + "&from="
-                          + found.year.astype(str) + "&to=" + found.year.astype(str))
-    shown = shown[["link", *people.columns]]
+    shown = people.assign(report_link="/agency?" + filter_query_string() + "&profile=" + found.agency_id
+                          + "&profile_year=" + found.year.astype(str))
+    shown = shown[["report_link", *people.columns]]
     st.dataframe(for_display(shown).rename(columns=zh_columns(list(shown.columns))), hide_index=True,
-                 width="stretch", column_config={"link": st.column_config.LinkColumn(
+                 width="stretch", column_config={"报告": st.column_config.LinkColumn(
                      "报告", display_text="打开")})
     download_buttons(people, "问题明细", slug)
     st.subheader("报告覆盖（机构 × 年度）")

@@ -3,13 +3,15 @@
 import streamlit as st
 
 from xxgk.ui.downloads import download_buttons, table
-from xxgk.ui.page import chart, empty, filtered, filters
+from xxgk.ui.page import chart, coverage, district_colors, empty, filtered, filters, incomplete_note
 
 st.title("申请量")
 slug = filters().slug()
 by_district = filtered("requests_by_district_year")
 if not empty(by_district, "申请数据"):
-    chart("requests_by_district", by_district)
+    cover = coverage()
+    chart("requests_by_district", by_district, cover, district_colors())
+    incomplete_note(cover)
     download_buttons(by_district, "区县申请量", slug)
     mix = filtered("applicant_mix")
     if not mix.empty:

@@ -37,7 +37,7 @@ COLUMN_ZH = {
     "rule_explain": "规则说明", "rule_fix": "如何整改", "agency_label": "机构（区县）",
     "problem": "问题", "review_status": "核实状态", "review_comment": "核实说明",
     "file_name": "文件", "candidates": "可能属于", "n_candidates": "同名机构数",
-    "placed_by": "指定归属",
+    "placed_by": "指定归属", "agency_link": "机构", "report_link": "报告", "n_reviews_decided": "复议已审结",
 }
 
 

@@ -15,6 +15,9 @@ from pathlib import Path
 
 SPEC_DIR = Path(__file__).with_name("spec")
 TEMPLATES = ("2019", "2021")
+# the report years each national format is for: a report in another year under a format (a late
+# 2019-format report for 2022) is read, but not drawn into that format's series over years
+TEMPLATE_YEARS = {"2019": (2019, 2020), "2021": (2021, 9999)}
 SEVERITIES = ("error", "warning", "info")
 ACTIONABLE = SEVERITIES[:2]  # what a supervisor acts on: errors and warnings, not info
 

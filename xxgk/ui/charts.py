@@ -1,5 +1,8 @@
 """DataFrame → Plotly figure, pure (testable without a browser). The same outcome has the same
-colour on every chart."""
+colour on every chart, and a district keeps its colour whatever the filter. A count whose year
+lacks reports the registry expects is hatched and says how many came (报告 8/10); a line leaves
+a gap for a year without a number instead of bridging it; a rate from fewer than 30 cases is
+drawn grey."""
 
 from __future__ import annotations
 
@@ -21,23 +24,92 @@ STATUS_ZH = {"published": "按时发布", "late": "逾期发布", "with errors":
 STATUS_COLORS = {"按时发布": "#2e7d32", "逾期发布": "#f9a825", "有错误": "#c62828", "缺失": "#bdbdbd"}
 
 
+SMALL_N = 30  # a rate from fewer cases is drawn grey (and said so in the hover)
+GREY = "#b0b0b0"
+INCOMPLETE_PATTERN = "/"
+INCOMPLETE_NOTE = "斜线：该年有应报机构未报送，数字偏低"
+PALETTE = px.colors.qualitative.Safe + px.colors.qualitative.Vivid + px.colors.qualitative.Pastel
+
+
+def district_colors(districts: list[str]) -> dict[str, str]:
+    """One colour per district of the whole warehouse (not of the filter), in name order, so a
+    district keeps its colour when others are filtered out."""
+    return {d: PALETTE[i % len(PALETTE)] for i, d in enumerate(sorted(set(districts)))}
+
+
+def coverage_by_year(coverage: pd.DataFrame) -> pd.DataFrame:
+    """coverage_by_district_year summed over districts: year, n_expected, n_registry_reports."""
+    return coverage.groupby("year", as_index=False)[["n_expected", "n_reports",
+                                                      "n_registry_reports"]].sum()
+
+
+def _coverage_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    incomplete = frame.n_registry_reports < frame.n_expected
+    text = ("报告 " + frame.n_registry_reports.astype(int).astype(str) + "/"
+            + frame.n_expected.astype(int).astype(str) + " 份")
+    return frame.assign(incomplete=incomplete, coverage_text=text.where(
+        frame.n_expected > 0, "名录中无应报机构"))
+
+
+def _hatch(fig: go.Figure, frame: pd.DataFrame, by: str | None = None) -> go.Figure:
+    """Hatch the bars of incomplete years (each trace's points in the frame's order)."""
+    for trace in fig.data:
+        part = frame if by is None else frame[frame[by] == trace.name]
+        shapes = [INCOMPLETE_PATTERN if v else "" for v in part.incomplete]
+        trace.marker.pattern = dict(shape=shapes, solidity=0.35)
+    if frame.incomplete.any():
+        fig.add_annotation(text=INCOMPLETE_NOTE, xref="paper", yref="paper", x=1, y=1.08,
+                           showarrow=False, font=dict(size=11, color="#666"), xanchor="right")
+    return fig
+
+
+def _gaps(frame: pd.DataFrame, series: str | list[str]) -> pd.DataFrame:
+    """Every year from the first to the last for each series, NaN where it has no number: a
+    line stops there instead of bridging the missing year."""
+    if frame.empty:
+        return frame
+    keys = [series] if isinstance(series, str) else list(series)
+    years = range(int(frame.year.min()), int(frame.year.max()) + 1)
+    grid = frame[keys].drop_duplicates().merge(pd.DataFrame({"year": years}), how="cross")
+    return grid.merge(frame, on=[*keys, "year"], how="left").sort_values([*keys, "year"])
+
+
 def _layout(fig: go.Figure, title: str) -> go.Figure:
     fig.update_layout(title=title, margin=dict(l=10, r=10, t=50, b=10), legend_title_text="",
                       font=dict(family="Noto Sans CJK SC, Microsoft YaHei, sans-serif"))
     return fig
 
 
-def requests_trend(frame: pd.DataFrame) -> go.Figure:
-    """New requests per year (kpis_by_year)."""
-    fig = px.bar(frame, x="year", y="n_new_requests", labels={"year": "年度", "n_new_requests": "新收申请"})
-    fig.update_xaxes(dtick=1)
+def requests_trend(frame: pd.DataFrame, coverage: pd.DataFrame) -> go.Figure:
+    """New requests per year (kpis_by_year); under each year how many expected reports came
+    (coverage_by_year), incomplete years hatched."""
+    data = _coverage_columns(frame.merge(coverage, on="year", how="left").fillna(
+        {"n_expected": 0, "n_reports": 0, "n_registry_reports": 0}))
+    fig = px.bar(data, x="year", y="n_new_requests", custom_data=["coverage_text"],
+                 labels={"year": "年度", "n_new_requests": "新收申请"})
+    fig.update_traces(hovertemplate="%{x} 年度<br>新收申请 %{y:,.0f} 件<br>%{customdata[0]}"
+                                    "<extra></extra>")
+    _hatch(fig, data)
+    fig.update_xaxes(tickmode="array", tickvals=data.year.tolist(),
+                     ticktext=[f"{y}<br><span style='font-size:10px'>{t}</span>"
+                               for y, t in zip(data.year, data.coverage_text, strict=True)])
     return _layout(fig, "本年新收政府信息公开申请（件）")
 
 
-def requests_by_district(frame: pd.DataFrame) -> go.Figure:
-    """New requests by district and year (requests_by_district_year)."""
-    fig = px.bar(frame, x="year", y="n_new_requests", color="district", barmode="group",
+def requests_by_district(frame: pd.DataFrame, coverage: pd.DataFrame,
+                         colors: dict[str, str]) -> go.Figure:
+    """New requests by district and year (requests_by_district_year), each district in its own
+    colour; a bar whose district lacks expected reports that year is hatched."""
+    data = _coverage_columns(frame.merge(coverage, on=["district", "year"], how="left").fillna(
+        {"n_expected": 0, "n_reports": 0, "n_registry_reports": 0}))
+    data = data.sort_values(["district", "year"])
+    fig = px.bar(data, x="year", y="n_new_requests", color="district", barmode="group",
+                 color_discrete_map=colors, custom_data=["district", "coverage_text"],
+                 category_orders={"district": sorted(data.district.unique())},
                  labels={"year": "年度", "n_new_requests": "新收申请", "district": "区县"})
+    fig.update_traces(hovertemplate="%{customdata[0]} · %{x} 年度<br>新收申请 %{y:,.0f} 件<br>"
+                                    "%{customdata[1]}<extra></extra>")
+    _hatch(fig, data, "district")
     fig.update_xaxes(dtick=1)
     return _layout(fig, "各区县新收申请")
 
@@ -88,20 +160,55 @@ def review_outcomes(frame: pd.DataFrame) -> go.Figure:
     return _layout(fig, "行政复议与行政诉讼")
 
 
+def _grey_small(fig: go.Figure, frame: pd.DataFrame, by: str) -> go.Figure:
+    """Markers of points from fewer than SMALL_N cases grey (each trace's points in order)."""
+    for trace in fig.data:
+        part = frame[frame[by] == trace.name]
+        trace.marker.color = [GREY if (pd.isna(n) or n < SMALL_N) else trace.line.color
+                              for n in part.n]
+        trace.marker.size = 9
+    fig.add_annotation(text=f"灰色点：不足 {SMALL_N} 件，比率不稳定", xref="paper", yref="paper",
+                       x=1, y=1.08, showarrow=False, font=dict(size=11, color="#666"),
+                       xanchor="right")
+    return fig
+
+
 def correction_rates(frame: pd.DataFrame) -> go.Figure:
-    data = frame.assign(block=frame.block.map(BLOCK_ZH), rate=frame.correction_rate * 100)
-    fig = px.line(data, x="year", y="rate", color="block", markers=True,
-                  category_orders={"block": list(BLOCK_ZH.values())},
-                  labels={"year": "年度", "rate": "纠错率（%）", "block": ""})
+    """纠错率 per block and year, a gap where a year has no decided case, grey from < 30."""
+    data = frame.assign(block=frame.block.map(BLOCK_ZH),
+                        n=frame.n_maintained.fillna(0) + frame.n_corrected.fillna(0)
+                        + frame.n_other.fillna(0))
+    data = _gaps(data, "block")
+    fig = px.line(data, x="year", y="correction_rate", color="block", markers=True,
+                  category_orders={"block": list(BLOCK_ZH.values())}, custom_data=["n"],
+                  labels={"year": "年度", "correction_rate": "纠错率", "block": ""})
+    fig.update_traces(hovertemplate="%{x} 年度<br>纠错率 %{y:.1%}<br>已审结 %{customdata[0]:,.0f} 件"
+                                    "<extra></extra>")
+    _grey_small(fig, data, "block")
     fig.update_xaxes(dtick=1)
-    fig.update_yaxes(rangemode="tozero")
+    fig.update_yaxes(rangemode="tozero", tickformat=".0%")
     return _layout(fig, "纠错率（结果纠正 ÷ 已审结）")
 
 
+RATE_BASE = {"substantive_rate": "n_handled", "unable_rate": "n_handled",
+             "review_correction_rate": "n_reviews_decided"}
+
+
 def metric_lines(frame: pd.DataFrame, column: str, label: str) -> go.Figure:
-    """One metric per agency over years (compare_agencies)."""
-    fig = px.line(frame, x="year", y=column, color="agency_name", markers=True,
-                  labels={"year": "年度", column: label, "agency_name": "机构"})
+    """One metric per agency over years (compare_agencies), named 名称（区县）; a gap for a year
+    without a report; a rate in percent, its points grey where fewer than 30 cases stand
+    behind it."""
+    data = frame.assign(agency=frame.agency_name + "（" + frame.district.fillna("市级") + "）")
+    data = _gaps(data, "agency")
+    rate = column in RATE_BASE
+    data = data.assign(n=data[RATE_BASE[column]] if rate else data[column])
+    fig = px.line(data, x="year", y=column, color="agency", markers=True, custom_data=["n"],
+                  labels={"year": "年度", column: label, "agency": "机构"})
+    if rate:
+        fig.update_traces(hovertemplate="%{x} 年度<br>" + label + " %{y:.1%}<br>n = "
+                                        "%{customdata[0]:,.0f} 件<extra></extra>")
+        _grey_small(fig, data, "agency")
+        fig.update_yaxes(tickformat=".0%")
     fig.update_xaxes(dtick=1)
     fig.update_yaxes(rangemode="tozero")
     return _layout(fig, label)
@@ -126,8 +233,10 @@ def proactive_series(frame: pd.DataFrame) -> go.Figure:
     parts = frame.label_zh.fillna(frame.metric).str.split(" × ")
     data = frame.assign(item_zh=parts.str[0],
                         metric_zh=parts.str[-1].str.replace(r"\s*\(.*\)$", "", regex=True))
+    data = _gaps(data, "metric_zh")
     fig = px.line(data, x="year", y="value", color="metric_zh", markers=True,
                   labels={"year": "年度", "value": "数量", "metric_zh": "指标"})
     fig.update_xaxes(dtick=1)
     fig.update_yaxes(rangemode="tozero")
-    return _layout(fig, f"主动公开 · {data.item_zh.iloc[0]}" if len(data) else "主动公开")
+    items = data.item_zh.dropna()
+    return _layout(fig, f"主动公开 · {items.iloc[0]}" if len(items) else "主动公开")

@@ -36,15 +36,27 @@ def download_buttons(frame: pd.DataFrame, what: str, slug: str) -> None:
                           key=f"xlsx_{what}", on_click="ignore")
 
 
+HIDDEN = ("agency_id", "report_id", "sha256", "finding_key", "candidate_ids")  # internal ids
+RATE_BASE = {"substantive_rate": "n_handled", "unable_rate": "n_handled", "denial_rate": "n_handled",
+             "review_correction_rate": "n_reviews", "litigation_correction_rate": "n_lawsuits",
+             "correction_rate": "n_total", "change_rate": "n_new_requests_prev"}
+SMALL_N = 30
+
+
 def column_formats(columns: list[str]) -> dict:
-    """Rates and shares shown as percentages, under their Chinese header."""
-    return {zh_columns([c])[c]: st.column_config.NumberColumn(format="percent")
-            for c in columns if c.endswith(("_rate", "share"))}
+    """Rates and shares shown as percentages, under their Chinese header; the agency as a link
+    to its 机构档案."""
+    out = {zh_columns([c])[c]: st.column_config.NumberColumn(format="percent")
+           for c in columns if c.endswith(("_rate", "share"))}
+    if "agency_link" in columns:
+        out["机构"] = st.column_config.LinkColumn("机构", display_text=r"#(.*)$")
+    return out
 
 
 def for_display(frame: pd.DataFrame) -> pd.DataFrame:
-    """Cells as a supervisor reads them: dates without a time of day, an empty text or date cell
-    as —, never 'None' or 'NaT' (numbers stay numbers: they sort and align)."""
+    """Cells as a supervisor reads them: dates without a time of day, an empty cell as —,
+    never 'None' or 'NaT' (numbers stay numbers where every row has one: they sort and align;
+    a column with gaps becomes text, a rate there a percentage)."""
     out = frame.copy()
     for column in out.columns:
         values = out[column]
@@ -52,11 +64,63 @@ def for_display(frame: pd.DataFrame) -> pd.DataFrame:
             out[column] = values.dt.strftime("%Y-%m-%d").fillna("—")
         elif values.dtype == object or pd.api.types.is_string_dtype(values):
             out[column] = values.astype(object).where(values.notna(), "—")
+        elif pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values) \
+                and values.isna().any():
+            rate = column.endswith(("_rate", "share"))
+            out[column] = [("—" if pd.isna(v) else f"{v:.1%}" if rate else f"{v:,.0f}"
+                            if float(v).is_integer() else f"{v:,.2f}") for v in values]
     return out
 
 
-def table(frame: pd.DataFrame, what: str, slug: str) -> None:
-    """A table with Chinese headers and its downloads."""
-    st.dataframe(for_display(frame).rename(columns=zh_columns(list(frame.columns))),
-                 hide_index=True, width="stretch", column_config=column_formats(list(frame.columns)))
-    download_buttons(frame, what, slug)
+def agency_link(frame: pd.DataFrame, query_string: str = "") -> pd.Series:
+    """A link to each row's agency on 机构档案 (the sidebar filter kept), shown as 名称（区县）."""
+    label = frame.agency_name + "（" + frame.district.fillna("市级").replace("（市级）", "市级") + "）"
+    year = frame["year"].astype("Int64").astype(str) if "year" in frame else None
+    link = "/agency?" + (query_string + "&" if query_string else "") + "profile=" + frame.agency_id
+    if year is not None:
+        link = link + "&profile_year=" + year
+    return link + "#" + label
+
+
+def shown(frame: pd.DataFrame, query_string: str = "") -> pd.DataFrame:
+    """The table as a page shows it: no internal ids, the agency a link to its page."""
+    out = frame
+    if {"agency_id", "agency_name", "district"} <= set(frame.columns):
+        out = out.assign(agency_name=agency_link(frame, query_string)).rename(
+            columns={"agency_name": "agency_link"})
+    return out.drop(columns=[c for c in HIDDEN if c in out.columns])
+
+
+def _grey_small_rates(frame: pd.DataFrame, shown_frame: pd.DataFrame):
+    """Rate cells from fewer than 30 cases in grey (the styler of ``shown_frame``)."""
+    rates = {rate: base for rate, base in RATE_BASE.items()
+             if rate in frame.columns and base in frame.columns}
+    if not rates:
+        return shown_frame
+
+    def colour(data: pd.DataFrame) -> pd.DataFrame:
+        css = pd.DataFrame("", index=data.index, columns=data.columns)
+        for rate, base in rates.items():
+            small = frame[base].fillna(0).lt(SMALL_N).to_numpy()
+            css.loc[small, zh_columns([rate])[rate]] = "color: #a0a0a0"
+        return css
+
+    return shown_frame.style.apply(colour, axis=None)
+
+
+def table(frame: pd.DataFrame, what: str, slug: str, query_string: str = "") -> None:
+    """A table with Chinese headers, no internal ids, agencies as links, rates from fewer than
+    30 cases in grey; its downloads hold the same columns."""
+    frame = frame.reset_index(drop=True)
+    visible = shown(frame, query_string)
+    cells = for_display(visible)
+    numeric = [c for c in visible.columns
+               if c == "agency_link" or pd.api.types.is_numeric_dtype(cells[c])]
+    display = cells.rename(columns=zh_columns(list(visible.columns)))
+    st.dataframe(_grey_small_rates(frame, display), hide_index=True, width="stretch",
+                 column_config=column_formats(numeric))
+    if any(base in frame.columns and frame[base].fillna(0).lt(SMALL_N).any()
+           for base in RATE_BASE.values()):
+        st.caption(f"灰色的比率：不足 {SMALL_N} 件，波动大，仅供参考。")
+    plain = frame.drop(columns=[c for c in HIDDEN if c in frame.columns])
+    download_buttons(plain, what, slug)

@@ -96,6 +96,7 @@ def _seed_state(options: pd.DataFrame, years: tuple[int, int], sample_by_default
         "f_years": (start.year_from, max(start.year_from, start.year_to)),
         "f_sample": start.sample if "data" in raw else sample_by_default,
         "f_city_level": start.city_level,
+        "_url_at_start": raw,  # the page's own choices (xxgk/ui/page.py: from_url) read once
         "_filters_seeded": True})
 
 

@@ -28,6 +28,52 @@ def for_year(name: str, year: int) -> pd.DataFrame:
     return query(name, **params, year=year)
 
 
+def from_url(key: str) -> list[str]:
+    """A page's own choice as the address it was opened with gave it (an agency on 机构档案…),
+    once: later reruns keep what the widget holds."""
+    return st.session_state.get("_url_at_start", {}).pop(key, [])
+
+
+def to_url(**choices: str | list[str] | None) -> None:
+    """Put a page's own choices in the address (beside the sidebar's filter)."""
+    for key, value in choices.items():
+        if value in (None, [], ""):
+            st.query_params.pop(key, None)
+        else:
+            st.query_params[key] = value if isinstance(value, list) else str(value)
+
+
+def filter_query_string() -> str:
+    """The sidebar's filter as a query string (links keep it)."""
+    from urllib.parse import urlencode
+
+    from xxgk.ui.filters import to_query_params
+    return urlencode(to_query_params(filters()), doseq=True)
+
+
+def coverage() -> pd.DataFrame:
+    """coverage_by_district_year for the current selection (reports expected vs. received)."""
+    return filtered("coverage_by_district_year")
+
+
+def incomplete_note(cover: pd.DataFrame) -> None:
+    """A line under a chart of counts naming the years some expected reports are missing."""
+    years = charts.coverage_by_year(cover)
+    short = years[years.n_registry_reports < years.n_expected]
+    if not short.empty:
+        st.caption("报告不全的年度（数字偏低）：" + "；".join(
+            f"{int(r.year)} 年 {int(r.n_registry_reports)}/{int(r.n_expected)} 份"
+            for r in short.itertuples()) + "。未报送的机构见“数据质量”。")
+
+
+def district_colors() -> dict[str, str]:
+    """A fixed colour per district of the data shown (real or sample), whatever the filter."""
+    options = query("filter_options")
+    options = options[options.synthetic == filters().sample]
+    names = options.district.fillna(options.city + "（市级）").fillna("（未归属）")
+    return charts.district_colors([*names, "（未归属）"])
+
+
 def empty(frame: pd.DataFrame, what: str = "数据") -> bool:
     """True (and a hint shown) when the selection has nothing to show."""
     if frame.empty:
