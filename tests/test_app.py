@@ -432,3 +432,19 @@ def test_no_page_shows_none_ids_or_english(sample_db, monkeypatch, entry):
             assert not {"None", "nan", "NaT", "<NA>"} & set(text.split()), (page, text[:300])
             for column in data.columns:
                 assert not str(column).isascii() or str(column) in {"CSV"}, (page, column)
+
+
+def test_the_agency_page_reads_over_years_and_in_the_reports_order(sample_db, monkeypatch, entry):
+    agency, year = _agency_with_findings(sample_db)
+    app = _app(sample_db, monkeypatch, entry)
+    _open_agency(app, agency, year)
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        years = sorted(y for (y,) in con.execute(
+            "select year from report_facts where agency_id = ?", [agency]).fetchall())
+    over = next(d.value for d in app.dataframe if "复议已审结" in getattr(d.value, "data", d.value).columns)
+    over = getattr(over, "data", over)
+    assert sorted(over["年度"].tolist()) == years  # every year at once, not the chosen one
+    heads = [m.value for m in app.markdown if m.value.startswith("**") and "情况" in m.value]
+    assert [h[2:4] for h in heads[:3]] == ["二、", "三、", "四、"]
+    labels = [e.label for e in app.expander if e.label[:2] in ("一、", "五、", "六、")]
+    assert labels == sorted(labels, key=lambda label: "一五六".index(label[0]))

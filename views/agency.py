@@ -28,6 +28,9 @@ from xxgk.ui.tables import (
 )
 from xxgk.ui.text import inert
 
+NARRATIVES = {"overview": "一、总体情况", "problems": "五、存在的主要问题及改进情况",
+              "other": "六、其他需要报告的事项"}
+
 st.title("机构档案")
 f = filters()
 options = query("filter_options")
@@ -55,6 +58,10 @@ if not empty(pool, "机构"):
             st.session_state["profile_year"] = int(wanted_year[0])
         if st.session_state.get("profile_year") not in years:
             st.session_state.pop("profile_year", None)
+        over_years = query("compare_agencies", agency_ids=[agency_id], year_from=1900,
+                           year_to=2999, sample=f.sample)
+        st.subheader("历年概况")
+        table(over_years.drop(columns=["agency_name", "district"]), "历年概况", names[agency_id])
         year = st.radio("年度", years, horizontal=True, key="profile_year")
         to_url(profile=agency_id, profile_year=int(year))
         one = profile[profile.year == year]
@@ -68,16 +75,17 @@ if not empty(pool, "机构"):
             marks = cell_marks(findings)
             if marks:
                 st.caption(MARK_LEGEND)
+            st.markdown("**二、主动公开政府信息情况**")
+            st.dataframe(marked(proactive_table(one), proactive_keys(one), marks),
+                         hide_index=True, width="stretch",
+                         column_config={"项目": st.column_config.TextColumn(width="large")})
             st.markdown("**三、收到和处理政府信息公开申请情况**")
             st.dataframe(marked(requests_table(one, template), requests_keys(template), marks),
                          hide_index=True, width="stretch",
-                         column_config={"行": st.column_config.TextColumn(width="medium")})
+                         column_config={"行": st.column_config.TextColumn(width="large")})
             st.markdown("**四、行政复议、行政诉讼情况**")
             st.dataframe(marked(review_table(one), review_keys(), marks), hide_index=True,
                          width="stretch")
-            st.markdown("**二、主动公开政府信息情况**")
-            st.dataframe(marked(proactive_table(one), proactive_keys(one), marks),
-                         hide_index=True, width="stretch")
             download_buttons(one, f"机构档案{year}", names[agency_id])
         with right:
             st.subheader("发现的问题")
@@ -101,9 +109,11 @@ if not empty(pool, "机构"):
         review_section(findings, agency_id, int(year))
         st.subheader("叙述（总体情况、问题及改进、其他）")
         texts = query("agency_narratives", agency_id=agency_id)
-        for row in texts[texts.year == year].itertuples():
-            with st.expander({"overview": "一、总体情况", "problems": "五、存在的主要问题及改进情况",
-                              "other": "六、其他需要报告的事项"}.get(row.section, row.section)):
+        mine = texts[texts.year == year].assign(
+            order=lambda t: t.section.map({k: i for i, k in enumerate(NARRATIVES)}).fillna(9)
+        ).sort_values("order")
+        for row in mine.itertuples():  # in the report's order: 一, 五, 六
+            with st.expander(NARRATIVES.get(row.section, row.section)):
                 st.markdown(inert(row.text) or "（空）")
     st.subheader("来源文件")
     table(reports.assign(source_path=reports.source_path.map(lambda p: PurePath(p).name)),

@@ -48,6 +48,9 @@ def column_formats(columns: list[str]) -> dict:
     to its 机构档案."""
     out = {zh_columns([c])[c]: st.column_config.NumberColumn(format="percent")
            for c in columns if c.endswith(("_rate", "share"))}
+    out |= {zh_columns([c])[c]: st.column_config.NumberColumn(format="localized")
+            for c in columns if c not in out and c not in ("year", "rank", "agency_link")
+            and not c.endswith(("_rate", "share"))}
     if "agency_link" in columns:
         out["机构"] = st.column_config.LinkColumn("机构", display_text=r"#(.*)$")
     return out
