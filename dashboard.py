@@ -11,7 +11,7 @@ from xxgk.ui.filters import sidebar_filters
 st.set_page_config(page_title="政府信息公开年报 · xxgk", page_icon="📊", layout="wide")
 TITLES = {"overview": "总览", "requests": "申请量", "outcomes": "办理结果", "review": "复议诉讼",
           "proactive": "主动公开", "agency": "机构档案", "compare": "对比", "quality": "数据质量",
-          "upload": "导入"}
+          "upload": "导入", "metrics": "指标说明"}
 navigation = st.navigation([st.Page(str(PAGES_DIR / f"{name}.py"), title=title, url_path=name,
                                     default=name == "overview")
                             for name, title in TITLES.items()])

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PAGES = {"overview": "总览", "requests": "申请量", "outcomes": "办理结果", "review": "行政复议与行政诉讼",
          "proactive": "主动公开", "agency": "机构档案", "compare": "机构对比", "quality": "数据质量",
-         "upload": "导入报告"}
+         "upload": "导入报告", "metrics": "指标说明"}
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

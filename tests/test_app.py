@@ -11,7 +11,7 @@ from xxgk.warehouse import run_query
 
 SAMPLE = {**FILTERS, "sample": True}  # the sample warehouse opens on its invented city
 
-PAGES = ["overview", "requests", "outcomes", "review", "proactive", "agency", "compare",
+PAGES = ["overview", "requests", "outcomes", "review", "proactive", "agency", "compare", "metrics",
          "quality", "upload"]
 
 
@@ -448,3 +448,24 @@ def test_the_agency_page_reads_over_years_and_in_the_reports_order(sample_db, mo
     assert [h[2:4] for h in heads[:3]] == ["二、", "三、", "四、"]
     labels = [e.label for e in app.expander if e.label[:2] in ("一、", "五、", "六、")]
     assert labels == sorted(labels, key=lambda label: "一五六".index(label[0]))
+
+
+def test_every_kpi_links_to_its_definition_and_shows_its_n(sample_db, monkeypatch, entry):
+    from xxgk.labels import METRICS
+
+    app = _app(sample_db, monkeypatch, entry)
+    links = [m.help for m in app.metric]
+    assert links and all("[指标说明](/metrics#" in h for h in links)
+    named = {h.split("/metrics#")[1].rstrip(")") for h in links}
+    assert named <= set(METRICS)
+    assert any(c.value.startswith("n = ") for c in app.caption)
+    app.switch_page(str(ROOT / "views" / "metrics.py")).run()
+    assert not app.exception
+    assert [h.anchor for h in app.subheader] == list(METRICS)
+    with duckdb.connect(str(sample_db), read_only=True) as con:  # every SQL name is real
+        columns = set()
+        for name in ("kpis_by_year", "compare_agencies", "requests_by_agency_year"):
+            params = {**SAMPLE, "agency_ids": []} if name != "compare_agencies" else {
+                "agency_ids": [], "year_from": 2019, "year_to": 2025, "sample": True}
+            columns |= set(run_query(con, name, **params).columns)
+    assert set(METRICS) <= columns, set(METRICS) - columns

@@ -49,6 +49,14 @@ def zh_columns(columns: list[str]) -> dict[str, str]:
 RULES = {row["rule"]: row for row in csv.DictReader(
     (Path(__file__).parent / "spec" / "rules.csv").open(encoding="utf-8"))}
 RULE_ZH = {rule: row["name_zh"] for rule, row in RULES.items()}
+METRICS = {row["metric"]: row for row in csv.DictReader(
+    (Path(__file__).parent / "spec" / "metrics.csv").open(encoding="utf-8"))}
+
+
+def metric_help(metric: str) -> str:
+    """A KPI's ⓘ: its definition and a link to 指标说明."""
+    row = METRICS[metric]
+    return f"{row['definition_zh']} [指标说明](/metrics#{metric})"
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
