@@ -105,6 +105,30 @@ def test_xlsx_download_has_chinese_headers():
     assert list(back.columns) == ["机构", "新收申请"]
 
 
+def test_a_download_is_the_table_as_shown_with_a_notes_sheet():
+    from openpyxl import load_workbook
+
+    frame = pd.DataFrame({"agency_name": ["教育局", "民政局"], "year": [2024, 2024],
+                          "n_new_requests": [1200.0, 3.0], "substantive_rate": [0.5, None]})
+    notes = [("数据", "真实报告"), ("区县", "青岚区")]
+    book = load_workbook(io.BytesIO(xlsx_bytes(frame, notes)))
+    data, about = book["数据"], book["说明"]
+    assert [c.value for c in data[1]] == ["机构", "年度", "新收申请", "实质公开率"]
+    assert data["C2"].value == 1200 and data["C2"].number_format == "#,##0"
+    assert data["D2"].value == 0.5 and data["D2"].number_format == "0.0%"
+    assert data["B2"].number_format == "0" and data["D3"].value is None
+    assert [(r[0].value, r[1].value) for r in about.iter_rows(min_row=2)] == notes
+
+
+def test_a_file_names_the_agencies_it_is_about():
+    one = Filters(agency_ids=["a1"], agency_names=("民政局（青岚区）",), year_from=2024,
+                  year_to=2024)
+    assert one.slug() == "民政局（青岚区）-2024-2024"
+    many = Filters(agency_ids=list("abcde"), agency_names=tuple("甲乙丙丁戊"))
+    assert many.slug().startswith("甲-乙-丙-等5个机构")
+    assert ("机构", "民政局（青岚区）") in one.described()
+
+
 def test_file_names_say_what_and_which_filter():
     filters = Filters(districts=["青岚区"], kinds=["街道"], year_from=2021, year_to=2023)
     assert file_stem("机构申请量", filters.slug()) == "机构申请量_青岚区-街道-2021-2023"

@@ -99,7 +99,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"xxgk: no warehouse at {args.db}: run `python -m xxgk ingest` first", file=sys.stderr)
         return 1
     filters = {"city": args.city, "districts": args.districts, "kinds": args.kinds,
-               "agency_ids": args.agency_ids, "year_from": args.year_from, "year_to": args.year_to}
+               "agency_ids": args.agency_ids, "year_from": args.year_from, "year_to": args.year_to,
+               "sample": args.sample, "city_level": not args.no_city_level}
     with connect(args.db) as con:
         for path in export(con, args.format, args.out, filters):
             print(path)
@@ -168,6 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--agency-ids", nargs="*", default=[])
     p_export.add_argument("--year-from", type=int, default=2019)
     p_export.add_argument("--year-to", type=int, default=2100)
+    p_export.add_argument("--sample", action="store_true",
+                          help="the invented sample reports instead of the real ones (never both)")
+    p_export.add_argument("--no-city-level", action="store_true", help="leave out 市级 agencies")
     p_export.set_defaults(func=cmd_export)
     sub.add_parser("docs", help="regenerate docs/data-dictionary.md").set_defaults(func=cmd_docs)
     p_editor = sub.add_parser("editor-hash", help="an editor's password hash for secrets.toml")

@@ -10,18 +10,64 @@ import pandas as pd
 import streamlit as st
 
 from xxgk.export import frame_to_csv_bytes
-from xxgk.labels import zh_columns
+from xxgk.labels import METRICS, zh_columns
 
 
-def xlsx_bytes(frame: pd.DataFrame) -> bytes:
-    """An XLSX with Chinese headers."""
+def xlsx_bytes(frame: pd.DataFrame, notes: list[tuple[str, str]] | None = None) -> bytes:
+    """The table as shown: Chinese headers, counts as whole numbers, rates as percentages (a
+    number format, so they stay numbers); a second sheet 说明 with ``notes`` (the filter, when
+    it was made, what each figure means)."""
+    from openpyxl.utils import get_column_letter
+
     buffer = io.BytesIO()
-    frame.rename(columns=zh_columns(list(frame.columns))).to_excel(buffer, index=False)
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.rename(columns=zh_columns(list(frame.columns))).to_excel(
+            writer, index=False, sheet_name="数据")
+        sheet = writer.sheets["数据"]
+        for i, column in enumerate(frame.columns, start=1):
+            values = frame[column]
+            letter = get_column_letter(i)
+            sheet.column_dimensions[letter].width = max(10, min(40, 2 * len(str(column)) + 4))
+            if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+                continue
+            if column.endswith(("_rate", "share")):
+                number = "0.0%"
+            elif column in ("year", "rank"):
+                number = "0"
+            elif values.dropna().map(lambda v: float(v).is_integer()).all():
+                number = "#,##0"
+            else:
+                number = "#,##0.00"
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
+                cell.number_format = number
+        if notes:
+            pd.DataFrame(notes, columns=["项目", "说明"]).to_excel(writer, index=False,
+                                                              sheet_name="说明")
+            writer.sheets["说明"].column_dimensions["A"].width = 18
+            writer.sheets["说明"].column_dimensions["B"].width = 90
     return buffer.getvalue()
+
+
+def notes_for(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """What a download's 说明 sheet says: the filter, when, what each figure means."""
+    from xxgk.reviews import local_time
+    from xxgk.ui.page import filters
+
+    out = [*filters().described(),
+           ("导出时间", local_time(pd.Timestamp.now(tz="UTC").isoformat()) + "（北京时间）")]
+    out += [(f"{row['name_zh']}（{metric}）", f"{row['definition_zh']} {row['reading_zh']}")
+            for metric, row in METRICS.items() if metric in frame.columns]
+    if any(c.endswith("_rate") for c in frame.columns):
+        out.append(("比率", "按所选范围先合计分子、分母再相除；分母不足 30 件的比率波动大，仅供参考。"))
+    return out
 
 
 def file_stem(what: str, slug: str) -> str:
     return f"{what}_{slug}".replace("/", "-").replace(" ", "")
+
+
+def _xlsx_with_notes(frame: pd.DataFrame) -> bytes:
+    return xlsx_bytes(frame, notes_for(frame))
 
 
 def download_buttons(frame: pd.DataFrame, what: str, slug: str) -> None:
@@ -31,7 +77,7 @@ def download_buttons(frame: pd.DataFrame, what: str, slug: str) -> None:
     left, right, _ = st.columns([1, 1, 2])
     left.download_button("下载 CSV", partial(frame_to_csv_bytes, frame), f"{stem}.csv", "text/csv",
                          key=f"csv_{what}", on_click="ignore")
-    right.download_button("下载 XLSX", partial(xlsx_bytes, frame), f"{stem}.xlsx",
+    right.download_button("下载 XLSX", partial(_xlsx_with_notes, frame), f"{stem}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key=f"xlsx_{what}", on_click="ignore")
 

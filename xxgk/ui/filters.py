@@ -27,6 +27,7 @@ class Filters:
     year_to: int = DEFAULT_YEARS[1]
     sample: bool = False      # the invented sample reports instead of the real ones (never both)
     city_level: bool = True   # 市级 agencies beside the districts
+    agency_names: tuple[str, ...] = ()  # 名称（区县） of agency_ids, for file names and notes
 
     def params(self) -> dict:
         return {"city": self.city, "districts": list(self.districts), "kinds": list(self.kinds),
@@ -35,10 +36,21 @@ class Filters:
 
     def slug(self) -> str:
         """A short description for file names: 青岚区-街道-2021-2025."""
-        parts = [self.city or "", *self.districts, *self.kinds,
-                 f"{len(self.agency_ids)}机构" if self.agency_ids else "",
-                 f"{self.year_from}-{self.year_to}"]
+        names = list(self.agency_names) or [f"{len(self.agency_ids)}机构"] * bool(self.agency_ids)
+        if len(names) > 3:
+            names = [*names[:3], f"等{len(names)}个机构"]
+        parts = [self.city or "", *self.districts, *self.kinds, *names,
+                 f"{self.year_from}-{self.year_to}", "样例数据" if self.sample else ""]
         return "-".join(p for p in parts if p)
+
+    def described(self) -> list[tuple[str, str]]:
+        """The filter in words, for the notes sheet of a download."""
+        return [("数据", "样例报告（虚构的云泽市）" if self.sample else "真实报告"),
+                ("城市", self.city or "全部城市"), ("区县", "、".join(self.districts) or "全部区县"),
+                ("市级机构", "包含" if self.city_level else "不含"),
+                ("机构类型", "、".join(self.kinds) or "全部类型"),
+                ("机构", "、".join(self.agency_names or self.agency_ids) or "全部机构"),
+                ("年度", f"{self.year_from}–{self.year_to}")]
 
 
 def to_query_params(filters: Filters) -> dict[str, list[str] | str]:
@@ -163,6 +175,7 @@ def sidebar_filters(options: pd.DataFrame, sample_by_default: bool = False) -> F
         else:
             chosen = (years[0], years[1])
     filters = Filters(city, districts, kinds, agencies, int(chosen[0]), int(chosen[1]),
-                      sample=bool(sample), city_level=bool(city_level))
+                      sample=bool(sample), city_level=bool(city_level),
+                      agency_names=tuple(names.get(a, a) for a in agencies))
     st.query_params.from_dict(to_query_params(filters))
     return filters
