@@ -2,6 +2,7 @@
 filters change the numbers as the queries say, and the filter lives in the URL."""
 
 import duckdb
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -469,3 +470,31 @@ def test_every_kpi_links_to_its_definition_and_shows_its_n(sample_db, monkeypatc
                 "agency_ids": [], "year_from": 2019, "year_to": 2025, "sample": True}
             columns |= set(run_query(con, name, **params).columns)
     assert set(METRICS) <= columns, set(METRICS) - columns
+
+
+def test_after_a_load_the_upload_page_opens_the_new_agency(mixed_db, monkeypatch, entry):
+    with duckdb.connect(str(mixed_db), read_only=True) as con:
+        new = con.execute("select agency_id from reports where source_path like '%uploads%'"
+                          ).fetchone()[0]
+    app = _editor_app(mixed_db, monkeypatch, entry)
+    app.session_state["upload_done"] = ("导入报告 1 份", [new])
+    app.switch_page(str(ROOT / "views" / "upload.py")).run()
+    assert not app.exception and "导入报告 1 份" in app.success[0].value
+    next(b for b in app.button if b.label.startswith("打开机构档案：")).click().run()
+    assert not app.exception
+    assert app.selectbox(key="profile_agency").value == new
+    assert app.session_state["filters"].sample is False
+
+
+def test_a_ranking_by_rate_leaves_out_small_numbers(sample_db, monkeypatch, entry):
+    app = _app(sample_db, monkeypatch, entry, sort="substantive_rate")
+    app.switch_page(str(ROOT / "views" / "requests.py")).run()
+    assert not app.exception and app.radio(key="r_sort").value == "substantive_rate"
+    shown = next(d.value for d in app.dataframe
+                 if "实质公开率" in getattr(d.value, "data", d.value).columns)
+    shown = getattr(shown, "data", shown)
+    handled = pd.to_numeric(shown["办理总计"], errors="coerce")
+    assert len(shown) > 10 and (handled >= 30).all()
+    rates = pd.to_numeric(shown["实质公开率"], errors="coerce").dropna()
+    assert rates.is_monotonic_decreasing
+    assert any("办结 30 件以上" in c.value for c in app.caption)

@@ -3,7 +3,18 @@
 import streamlit as st
 
 from xxgk.ui.downloads import download_buttons, table
-from xxgk.ui.page import chart, coverage, district_colors, empty, filtered, filters, incomplete_note
+from xxgk.ui.page import (
+    chart,
+    coverage,
+    district_colors,
+    empty,
+    filter_query_string,
+    filtered,
+    filters,
+    from_url,
+    incomplete_note,
+    to_url,
+)
 
 st.title("申请量")
 slug = filters().slug()
@@ -17,5 +28,22 @@ if not empty(by_district, "申请数据"):
     if not mix.empty:
         chart("applicant_mix", mix)
         download_buttons(mix, "申请人构成", slug)
-    st.subheader("各机构（点击表头排序）")
-    table(filtered("requests_by_agency_year"), "机构申请量", slug)
+    st.subheader("各机构")
+    by_agency = filtered("requests_by_agency_year")
+    orders = {"n_new_requests": "新收申请", "substantive_rate": "实质公开率",
+              "unable_rate": "无法提供率"}
+    if (wanted := from_url("sort")) and wanted[0] in orders:
+        st.session_state["r_sort"] = wanted[0]
+    left, right = st.columns([3, 1])
+    order = left.radio("排序", list(orders), format_func=orders.get, horizontal=True,
+                       key="r_sort")
+    least = right.number_input("比率排序时，至少办结（件）", min_value=0, value=30, step=10,
+                               key="r_min_n", disabled=order == "n_new_requests")
+    to_url(sort=order if order != "n_new_requests" else None)
+    if order != "n_new_requests":
+        kept = by_agency[by_agency.n_handled.fillna(0) >= least]
+        st.caption(f"按{orders[order]}排序，只列办结 {least} 件以上的机构年度"
+                   f"（{len(kept)}/{len(by_agency)}）：件数少的比率波动大。")
+        by_agency = kept
+    table(by_agency.sort_values(order, ascending=False, na_position="last"), "机构申请量", slug,
+          filter_query_string())

@@ -3,7 +3,10 @@
 import streamlit as st
 
 from xxgk.labels import RULE_ZH, SEVERITY_ZH
+from xxgk.ui import PAGES_DIR
 from xxgk.ui.auth import HOW_TO_ENABLE, editing_enabled, editor
+from xxgk.ui.data import query
+from xxgk.ui.filters import agency_labels
 from xxgk.ui.text import inert
 from xxgk.ui.upload import MAX_MB, SUFFIXES, any_new, load_files, preview
 
@@ -29,4 +32,15 @@ else:
     if st.button("导入数据仓库", type="primary", disabled=not any_new(rows)):
         with st.spinner("正在导入……"):
             summary = load_files(files, editor())
-        st.success(inert(summary))
+        st.session_state["upload_done"] = (summary.text_zh(), sorted(summary.agencies))
+        st.rerun()  # the pages now read the new warehouse
+if done := st.session_state.get("upload_done"):
+    text, loaded = done
+    st.success(inert(text))
+    options = query("filter_options")
+    names = agency_labels(options[options.agency_id.isin(loaded)])
+    for agency_id, label in names.items():
+        if st.button(f"打开机构档案：{label}", key=f"open_{agency_id}"):
+            synthetic = bool(options.set_index("agency_id").synthetic[agency_id])
+            st.session_state.update({"profile_agency": agency_id, "_f_sample_next": synthetic})
+            st.switch_page(str(PAGES_DIR / "agency.py"))

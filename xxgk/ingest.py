@@ -74,6 +74,7 @@ class IngestSummary:
     superseded: int = 0
     duplicates: int = 0
     placed: int = 0                   # reports moved to the agency an editor chose
+    agencies: set[str] = field(default_factory=set)  # agencies of the reports loaded
     unreadable: list[str] = field(default_factory=list)
     unknown_agencies: Counter = field(default_factory=Counter)
     severities: Counter = field(default_factory=Counter)
@@ -280,6 +281,7 @@ def load_records(con: duckdb.DuckDBPyConnection, matcher: Matcher, records: Iter
         summary.severities.update(f["severity"] for f in record["findings"] + extra)
         summary.loaded += 1
         touched.add(agency_id)
+        summary.agencies.add(agency_id)
         if len(batch.reports) >= chunk:
             batch.write(con)
     batch.write(con)

@@ -145,6 +145,8 @@ def sidebar_filters(options: pd.DataFrame, sample_by_default: bool = False) -> F
     everything = ((int(options.year_min.min()), int(options.year_max.max()))
                   if not options.empty else DEFAULT_YEARS)
     _seed_state(options, everything, sample_by_default)
+    if (switch := st.session_state.pop("_f_sample_next", None)) is not None:
+        st.session_state["f_sample"] = switch  # a page asked for the other data (a new upload)
     with st.sidebar:
         st.header("筛选")
         sample = _source(options) if not options.empty else False

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from xxgk.ingest import ingest, parse_all
+from xxgk.ingest import IngestSummary, ingest, parse_all
 from xxgk.registry import DEFAULT_REGISTRIES
 from xxgk.ui.data import query, warehouse_path
 
@@ -71,9 +71,9 @@ def any_new(rows: pd.DataFrame) -> bool:
     return not rows.empty and rows["结果"].str.startswith("可导入").any()
 
 
-def load_files(files: list, editor: str | None) -> str:
+def load_files(files: list, editor: str | None) -> IngestSummary:
     """Save the uploads beside the warehouse and ingest them (an editor's action only); the
-    dashboard then re-reads."""
+    dashboard serves the new warehouse on the next rerun (xxgk/ui/data.py)."""
     if not editor:
         raise PermissionError("loading reports needs a signed-in editor")
     db = warehouse_path()
@@ -90,4 +90,4 @@ def load_files(files: list, editor: str | None) -> str:
     registries = [db.parent / name for name in DEFAULT_REGISTRIES]
     summary = ingest(saved, db, registries, workers=1, progress=False)
     st.cache_data.clear()
-    return summary.text_zh()
+    return summary
