@@ -39,11 +39,15 @@ def test_every_page_in_a_real_browser(server, tmp_path):
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        shown = {}
         for path, title in PAGES.items():
             page.goto(f"{server}/{'' if path == 'overview' else path}")  # the default page is /
             page.get_by_role("heading", name=title).first.wait_for(timeout=60_000)
             _wait_until_idle(page)
             assert page.locator('[data-testid="stException"]').count() == 0, path
+            text = page.locator('[data-testid="stMainBlockContainer"]').inner_text()
+            assert not {"None", "NaN", "NaT"} & set(text.split()), path
+            shown[path] = text + " ".join(page.locator("svg text").all_text_contents())
             page.screenshot(path=str(tmp_path / f"{path}.png"), full_page=True)
         page.goto(server)
         page.get_by_role("heading", name="总览").first.wait_for(timeout=60_000)
@@ -52,6 +56,9 @@ def test_every_page_in_a_real_browser(server, tmp_path):
             page.get_by_role("button", name="下载 CSV").first.click()
         data = Path(info.value.path()).read_bytes()
         browser.close()
+    # counts say how complete each year is; rates say their n
+    assert "报告不全的年度" in shown["overview"] and "报告 " in shown["overview"]
+    assert "n = " in shown["overview"] and "灰色点" in shown["review"]
     assert data.startswith(b"\xef\xbb\xbf")
     assert data[3:].decode("utf-8").splitlines()[0].split(",")[0] == "年度"
     assert len(list(tmp_path.glob("*.png"))) == len(PAGES)

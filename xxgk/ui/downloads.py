@@ -11,6 +11,7 @@ import streamlit as st
 
 from xxgk.export import frame_to_csv_bytes
 from xxgk.labels import METRICS, zh_columns
+from xxgk.ui.filters import Filters
 
 
 def xlsx_bytes(frame: pd.DataFrame, notes: list[tuple[str, str]] | None = None) -> bytes:
@@ -48,12 +49,11 @@ def xlsx_bytes(frame: pd.DataFrame, notes: list[tuple[str, str]] | None = None) 
     return buffer.getvalue()
 
 
-def notes_for(frame: pd.DataFrame) -> list[tuple[str, str]]:
+def notes_for(frame: pd.DataFrame, chosen: Filters) -> list[tuple[str, str]]:
     """What a download's 说明 sheet says: the filter, when, what each figure means."""
     from xxgk.reviews import local_time
-    from xxgk.ui.page import filters
 
-    out = [*filters().described(),
+    out = [*chosen.described(),
            ("导出时间", local_time(pd.Timestamp.now(tz="UTC").isoformat()) + "（北京时间）")]
     out += [(f"{row['name_zh']}（{metric}）", f"{row['definition_zh']} {row['reading_zh']}")
             for metric, row in METRICS.items() if metric in frame.columns]
@@ -66,8 +66,15 @@ def file_stem(what: str, slug: str) -> str:
     return f"{what}_{slug}".replace("/", "-").replace(" ", "")
 
 
-def _xlsx_with_notes(frame: pd.DataFrame) -> bytes:
-    return xlsx_bytes(frame, notes_for(frame))
+def _xlsx_with_notes(frame: pd.DataFrame, chosen: Filters) -> bytes:
+    return xlsx_bytes(frame, notes_for(frame, chosen))
+
+
+def _current_filters() -> Filters:
+    """The sidebar's filter now (a download's callback runs after the page, without it)."""
+    from xxgk.ui.page import filters
+
+    return filters()
 
 
 def download_buttons(frame: pd.DataFrame, what: str, slug: str) -> None:
@@ -77,7 +84,7 @@ def download_buttons(frame: pd.DataFrame, what: str, slug: str) -> None:
     left, right, _ = st.columns([1, 1, 2])
     left.download_button("下载 CSV", partial(frame_to_csv_bytes, frame), f"{stem}.csv", "text/csv",
                          key=f"csv_{what}", on_click="ignore")
-    right.download_button("下载 XLSX", partial(_xlsx_with_notes, frame), f"{stem}.xlsx",
+    right.download_button("下载 XLSX", partial(_xlsx_with_notes, frame, _current_filters()), f"{stem}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key=f"xlsx_{what}", on_click="ignore")
 

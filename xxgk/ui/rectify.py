@@ -49,10 +49,13 @@ def _lists(findings: pd.DataFrame, not_filed: pd.DataFrame, year: int
     return out
 
 
-def one(agency_id: str, label: str, year: int) -> tuple[rectify.Addressee, pd.DataFrame]:
-    """One agency's list for a year (empty when it filed on time without a problem)."""
+def one(agency_id: str, label: str, year: int, sample: bool
+        ) -> tuple[rectify.Addressee, pd.DataFrame]:
+    """One agency's list for a year (empty when it filed on time without a problem); ``sample``
+    says whether the agency is of the sample data (the files are made in a download's callback,
+    after the page ran: everything they need is bound when the button is drawn)."""
     one_agency = {"city": None, "districts": [], "kinds": [], "agency_ids": [agency_id],
-                  "sample": filters().sample, "city_level": True}
+                  "sample": sample, "city_level": True}
     findings = query("findings_filtered", **one_agency, year_from=year, year_to=year, rules=[],
                      severities=SEVERE)
     not_filed = query("not_filed", **one_agency, year=year)
@@ -63,21 +66,22 @@ def one(agency_id: str, label: str, year: int) -> tuple[rectify.Addressee, pd.Da
     return rectify.Addressee(label, year), rectify.items(findings.iloc[0:0], no_cells)
 
 
-def _xlsx(agency_id: str, label: str, year: int) -> bytes:
-    return rectify.xlsx_bytes(*one(agency_id, label, year))
+def _xlsx(agency_id: str, label: str, year: int, sample: bool) -> bytes:
+    return rectify.xlsx_bytes(*one(agency_id, label, year, sample))
 
 
-def _docx(agency_id: str, label: str, year: int) -> bytes:
-    return rectify.docx_bytes(*one(agency_id, label, year))
+def _docx(agency_id: str, label: str, year: int, sample: bool) -> bytes:
+    return rectify.docx_bytes(*one(agency_id, label, year, sample))
 
 
 def agency_buttons(agency_id: str, label: str, year: int) -> None:
     """XLSX and DOCX of one agency's 整改清单 for a year."""
     stem = rectify.Addressee(label, year).stem
-    st.download_button("整改清单（XLSX）", partial(_xlsx, agency_id, label, year), f"{stem}.xlsx",
+    sample = filters().sample
+    st.download_button("整改清单（XLSX）", partial(_xlsx, agency_id, label, year, sample), f"{stem}.xlsx",
                        XLSX, key=f"rectify_xlsx_{agency_id}_{year}", on_click="ignore",
                        width="stretch")
-    st.download_button("整改清单（Word）", partial(_docx, agency_id, label, year), f"{stem}.docx",
+    st.download_button("整改清单（Word）", partial(_docx, agency_id, label, year, sample), f"{stem}.docx",
                        DOCX, key=f"rectify_docx_{agency_id}_{year}", on_click="ignore",
                        width="stretch")
 
