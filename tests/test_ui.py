@@ -189,7 +189,8 @@ def test_upload_preview_then_load(small_warehouse, tmp_path, monkeypatch):
     with pytest.raises(PermissionError):
         upload.load_files(files, None)  # a viewer cannot load
     summary = upload.load_files(files, "张三")
-    assert "导入报告 1 份" in summary and "重复跳过 1 个" in summary
+    assert "导入报告 1 份" in summary.text_zh() and "重复跳过 1 个" in summary.text_zh()
+    assert len(summary.agencies) == 1  # the upload page offers this agency's page
     with duckdb.connect(str(target), read_only=True) as con:
         assert con.execute("select count(*) from reports where agency_printed = '保健路街道办事处'"
                            ).fetchone() == (1,)
