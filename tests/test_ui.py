@@ -279,3 +279,13 @@ def test_lines_leave_a_gap_for_a_missing_year_and_grey_small_rates():
     assert trace.marker.color[1] == charts.GREY and trace.marker.color[0] != charts.GREY
     assert figure.layout.yaxis.tickformat == ".0%"
     assert "（南湖区）" in trace.name
+
+
+def test_outcome_shares_name_each_district_with_its_n_and_fade_small_ones():
+    frame = pd.DataFrame({"district": ["甲区", "甲区", "乙区", "乙区"],
+                          "outcome": ["granted", "denied", "granted", "denied"],
+                          "n_requests": [90.0, 10.0, 3.0, 2.0], "share": [0.9, 0.1, 0.6, 0.4]})
+    figure = charts.outcome_shares(frame)
+    granted = next(t for t in figure.data if t.name == "予以公开")
+    assert list(granted.y) == ["甲区（n=100）", "乙区（n=5）"]
+    assert list(granted.marker.opacity) == [1.0, 0.3]

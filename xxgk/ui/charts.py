@@ -123,11 +123,24 @@ def applicant_mix(frame: pd.DataFrame) -> go.Figure:
 
 
 def outcome_shares(frame: pd.DataFrame) -> go.Figure:
-    """100% stacked bars of the six outcome groups per district (outcome_mix)."""
-    data = frame.assign(outcome=frame.outcome.map(OUTCOME_ZH), share=frame.share * 100)
-    fig = px.bar(data, y="district", x="share", color="outcome", orientation="h",
+    """100% stacked bars of the six outcome groups per district (outcome_mix), each district
+    named with its n; a district with fewer than 30 handled requests is drawn faint."""
+    n = frame.groupby("district").n_requests.transform("sum")
+    data = frame.assign(outcome=frame.outcome.map(OUTCOME_ZH), share=frame.share * 100, n=n,
+                        district_n=frame.district + "（n=" + n.fillna(0).astype(int).map(
+                            "{:,}".format) + "）")
+    fig = px.bar(data, y="district_n", x="share", color="outcome", orientation="h",
                  color_discrete_map=OUTCOME_COLORS, category_orders={"outcome": list(OUTCOME_COLORS)},
-                 labels={"share": "占比（%）", "district": "区县", "outcome": "办理结果"})
+                 custom_data=["n_requests"],
+                 labels={"share": "占比（%）", "district_n": "区县", "outcome": "办理结果"})
+    fig.update_traces(hovertemplate="%{y}<br>%{x:.1f}%（%{customdata[0]:,.0f} 件）<extra></extra>")
+    for trace in fig.data:
+        part = data[data.outcome == trace.name]
+        trace.marker.opacity = [0.3 if v < SMALL_N else 1.0 for v in part.n.fillna(0)]
+    if (data.n.fillna(0) < SMALL_N).any():
+        fig.add_annotation(text=f"浅色：办结不足 {SMALL_N} 件，构成不稳定", xref="paper", yref="paper",
+                           x=1, y=1.08, showarrow=False, font=dict(size=11, color="#666"),
+                           xanchor="right")
     fig.update_layout(barmode="stack", xaxis_range=[0, 100])
     return _layout(fig, "办理结果构成")
 
