@@ -225,7 +225,8 @@ def _section_findings(sections: dict[int, Section], tables: dict[int, TableResul
                       work: list[tuple[int, str]]) -> list[Finding]:
     """missing-section; table-missing (headings with nothing under them, layout T8);
     table-blank (the table printed, every cell empty: an empty form); table-as-text (the
-    section told in sentences, layout T9: its numbers are not read).
+    section told in sentences, layout T9: its numbers are not read); table-unread (numbers
+    printed, none placed in a cell).
     A whole table not read is an error (the report cannot be checked or counted: issue 10);
     a missing narrative section a warning."""
     findings = []
@@ -243,4 +244,12 @@ def _section_findings(sections: dict[int, Section], tables: dict[int, TableResul
                 if table.printed else ("table-missing", "error", "没有可读的表格"))
             findings.append(Finding(rule, severity, f"第{name[0]}部分（{name[2:]}）{what}：未取任何数值",
                                     [], f"line {prose[0]}" if prose else f"line {work[sec.start][0]}"))
+        elif table is not None and not table.values and number in sections and (
+                table.unreadable or any(f.rule == "ambiguous-cell" for f in table.findings)):
+            # numbers were printed, but not one could be placed in its cell (every row
+            # ambiguous): as unreadable as a missing table for anyone counting or checking
+            findings.append(Finding(
+                "table-unread", "error",
+                f"第{name[0]}部分（{name[2:]}）表格印有数字，但没有一个能确定所在的行和列：未取任何数值",
+                [], f"line {work[sections[number].start][0]}"))
     return findings
