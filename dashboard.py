@@ -5,6 +5,7 @@ import streamlit as st
 from xxgk.ingest import SAMPLE_DIR
 from xxgk.ui import PAGES_DIR
 from xxgk.ui.auth import sign_in_box
+from xxgk.ui.chinese import chinese_widgets
 from xxgk.ui.data import query
 from xxgk.ui.filters import sidebar_filters
 
@@ -26,4 +27,6 @@ if filters.sample:
 elif n_sample:
     st.info(f"当前显示真实报告 {n_real} 份；样例报告 {n_sample} 份不计入任何数字（左侧“数据”可切换查看）。")
 sign_in_box()
+with st.sidebar:
+    chinese_widgets()  # Streamlit's own English widget words in Chinese
 navigation.run()

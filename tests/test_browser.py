@@ -228,3 +228,25 @@ def test_the_yearly_check_from_findings_to_a_sent_list(tmp_path):
     for text in (cells, words):
         assert RULE_ZH[rule] in text and row_label in text and "已通知" in text
         assert "line " not in text and rule not in text  # no codes a supervisor cannot read
+
+
+def test_streamlits_own_widget_words_read_in_chinese(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(server)
+        page.get_by_role("heading", name="总览").first.wait_for(timeout=60_000)
+        _wait_until_idle(page)
+        districts = page.locator('[data-testid="stMultiSelect"]').filter(has_text="区县")
+        districts.locator("input").click()
+        page.get_by_role("option").first.wait_for(timeout=30_000)
+        options = page.get_by_role("listbox").inner_text()
+        districts.locator("input").press_sequentially("不存在的区")
+        page.wait_for_timeout(500)
+        empty = page.get_by_role("listbox").inner_text() if page.get_by_role(
+            "listbox").count() else page.locator("body").inner_text()
+        browser.close()
+    assert "全选" in options and "Select all" not in options
+    assert "No results" not in empty
