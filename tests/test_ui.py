@@ -289,3 +289,15 @@ def test_outcome_shares_name_each_district_with_its_n_and_fade_small_ones():
     granted = next(t for t in figure.data if t.name == "予以公开")
     assert list(granted.y) == ["甲区（n=100）", "乙区（n=5）"]
     assert list(granted.marker.opacity) == [1.0, 0.3]
+
+
+def test_section_two_reads_in_the_reports_order():
+    from xxgk.ui.tables import proactive_table
+
+    keys = ["proactive.fees.amount_10k_yuan", "proactive.licensing.decisions",  # key order
+            "proactive.normative_docs.issued", "proactive.rules.in_force", "proactive.rules.issued"]
+    profile = pd.DataFrame({"key": keys, "label_zh": keys, "value": range(len(keys))})
+    shown = proactive_table(profile)["项目"].tolist()
+    assert shown == ["proactive.rules.issued", "proactive.rules.in_force",
+                     "proactive.normative_docs.issued", "proactive.licensing.decisions",
+                     "proactive.fees.amount_10k_yuan"]  # 规章, 规范性文件, 许可 … as printed

@@ -76,16 +76,13 @@ if not empty(pool, "机构"):
             if marks:
                 st.caption(MARK_LEGEND)
             st.markdown("**二、主动公开政府信息情况**")
-            st.dataframe(marked(proactive_table(one), proactive_keys(one), marks),
-                         hide_index=True, width="stretch",
-                         column_config={"项目": st.column_config.TextColumn(width="large")})
+            # static tables, as the report prints them: labels wrap and are read in full
+            st.table(marked(proactive_table(one), proactive_keys(one), marks).hide(axis="index"))
             st.markdown("**三、收到和处理政府信息公开申请情况**")
-            st.dataframe(marked(requests_table(one, template), requests_keys(template), marks),
-                         hide_index=True, width="stretch",
-                         column_config={"行": st.column_config.TextColumn(width="large")})
+            st.table(marked(requests_table(one, template), requests_keys(template), marks)
+                     .hide(axis="index"))
             st.markdown("**四、行政复议、行政诉讼情况**")
-            st.dataframe(marked(review_table(one), review_keys(), marks), hide_index=True,
-                         width="stretch")
+            st.table(marked(review_table(one), review_keys(), marks).hide(axis="index"))
             download_buttons(one, f"机构档案{year}", names[agency_id])
         with right:
             st.subheader("发现的问题")

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from xxgk.model import REVIEW_BLOCK_LABELS, outcome_columns, request_columns, request_rows
+from xxgk.model import REVIEW_BLOCK_LABELS, outcome_columns, registry, request_columns, request_rows
 
 REQUEST_COLS = {col: label.split(" · ")[-1] for col, label in request_columns()}
 OUTCOME_COLS = dict(outcome_columns())
@@ -55,7 +55,16 @@ def review_keys() -> pd.DataFrame:
 
 
 def _proactive_cells(profile: pd.DataFrame) -> pd.DataFrame:
-    return profile[profile.key.str.startswith("proactive.")]
+    """Section 二's printed cells in the report's order: items as fields.csv first names them
+    (规章, 规范性文件, 行政许可 …), each item's cells in their order there."""
+    keys = [k for k in registry() if k.startswith("proactive.")]
+    items: dict[str, int] = {}
+    for key in keys:
+        items.setdefault(key.split(".")[1], len(items))
+    place = {k: (items[k.split(".")[1]], i) for i, k in enumerate(keys)}
+    cells = profile[profile.key.str.startswith("proactive.")]
+    ranks = cells.key.map(lambda k: place.get(k, (len(items), 0)))
+    return cells.iloc[sorted(range(len(cells)), key=lambda i: ranks.iloc[i])]
 
 
 def proactive_table(profile: pd.DataFrame) -> pd.DataFrame:
