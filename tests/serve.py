@@ -69,7 +69,7 @@ async def protocol_session(url: str, seconds: float, offset: int, visits: int | 
     errors: list[str] = []
     hashes: dict[str, str] = {}
 
-    async def run(ws, page_hash: str) -> None:
+    async def run(ws, page_hash: str, path: str = "overview") -> None:
         msg = BackMsg()
         msg.rerun_script.page_script_hash = page_hash
         msg.rerun_script.query_string = ""
@@ -84,7 +84,8 @@ async def protocol_session(url: str, seconds: float, offset: int, visits: int | 
                 hashes.update({page.url_pathname or "overview": page.page_script_hash
                                for page in pages})
             elif kind == "delta" and reply.delta.new_element.WhichOneof("type") == "exception":
-                errors.append(f"exception: {reply.delta.new_element.exception.message[:80]}")
+                errors.append(f"exception on {path}: "
+                              f"{reply.delta.new_element.exception.message[:80]}")
             elif kind == "script_finished":
                 if reply.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
                     latencies.append(time.perf_counter() - start)
@@ -101,7 +102,7 @@ async def protocol_session(url: str, seconds: float, offset: int, visits: int | 
             while time.time() < deadline and (visits is None or i - offset < visits):
                 path = paths[i % len(paths)]
                 try:
-                    await run(ws, hashes[path])
+                    await run(ws, hashes[path], path)
                 except (TimeoutError, KeyError) as exc:
                     errors.append(f"{path}: {type(exc).__name__}")
                 i += 1

@@ -45,7 +45,7 @@ def _app(db, monkeypatch, entry, **query_params) -> AppTest:
     return app.run()
 
 
-@pytest.mark.parametrize("warehouse", ["sample_db", "empty_db"])
+@pytest.mark.parametrize("warehouse", ["sample_db", "empty_db", "mixed_db"])
 def test_every_page_renders(warehouse, request, monkeypatch, entry):
     app = _app(request.getfixturevalue(warehouse), monkeypatch, entry)
     assert not app.exception

@@ -9,7 +9,11 @@ st.title("办理结果")
 slug = filters().slug()
 mix = filtered("outcome_mix")
 if not empty(mix.dropna(subset=["n_requests"]), "办理结果"):
-    chart("outcome_shares", mix.dropna(subset=["share"]))
+    shares = mix.dropna(subset=["share"])
+    if shares.empty:
+        st.info("所选范围内办理结果总计为 0，无法计算构成。")
+    else:
+        chart("outcome_shares", shares)
     download_buttons(mix, "办理结果构成", slug)
     reasons = filtered("refusal_reasons")
     if not empty(reasons.dropna(subset=["n_requests"]), "不予公开、无法提供或不予处理的申请"):

@@ -128,7 +128,7 @@ def outcome_shares(frame: pd.DataFrame) -> go.Figure:
     n = frame.groupby("district").n_requests.transform("sum")
     data = frame.assign(outcome=frame.outcome.map(OUTCOME_ZH), share=frame.share * 100, n=n,
                         district_n=frame.district + "（n=" + n.fillna(0).astype(int).map(
-                            "{:,}".format) + "）")
+                            "{:,}".format).astype(str) + "）")
     fig = px.bar(data, y="district_n", x="share", color="outcome", orientation="h",
                  color_discrete_map=OUTCOME_COLORS, category_orders={"outcome": list(OUTCOME_COLORS)},
                  custom_data=["n_requests"],
