@@ -1,12 +1,12 @@
 """The few English words Streamlit's own widgets write ("Select all", "No results", "You can
 only select up to 6 options") in Chinese. Streamlit 1.67 has no locale setting and the words
-are in its compiled front end, so a tiny script (in a zero-height component frame, same
-origin) rewrites them as they appear in the page. Only these exact phrases are touched: report
-text is never rewritten, and nothing is evaluated from it."""
+are in its compiled front end, so a tiny script (in an empty same-origin st.iframe) rewrites
+them as they appear in the page. Only these exact phrases are touched: report text is never
+rewritten, and nothing is evaluated from it."""
 
 from __future__ import annotations
 
-import streamlit.components.v1 as components
+import streamlit as st
 
 PHRASES = [  # (JavaScript regular expression of the whole text, its Chinese)
     (r"^Select all$", "全选"),
@@ -44,4 +44,4 @@ def chinese_widgets() -> None:
     """Install the rewriting once per browser page (a later call is a no-op in the page)."""
     import json
 
-    components.html(_SCRIPT % json.dumps(PHRASES), height=0)
+    st.iframe(_SCRIPT % json.dumps(PHRASES), height="content")  # our constant, never user text
