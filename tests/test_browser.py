@@ -27,7 +27,7 @@ def server(tmp_path_factory):
 
 def _wait_until_idle(page) -> None:
     """Until the app stops running (Streamlit shows a running indicator while it reruns)."""
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
                            timeout=60_000)
     page.wait_for_timeout(500)
