@@ -17,15 +17,14 @@ loaded as (
 ),
 labelled as (
     select a.*,
-           a.name || '（' || coalesce(a.district, a.city, case when a.in_registry then '市级' else '未归属' end) || '）' as base_label
+           agency_label(a.name, a.district, a.city, a.in_registry) as base_label
     from agencies_in as a
     where a.in_registry or a.agency_id in (select agency_id from loaded)
 ),
 unique_labels as (
     select l.*,
-           case when count(*) over (partition by l.base_label) > 1
-                then l.base_label || ' [' || l.agency_id || ']'
-                else l.base_label end as agency_label
+           unique_agency_label(l.base_label, l.agency_id,
+                               count(*) over (partition by l.base_label)) as agency_label
     from labelled as l
 ),
 final as (

@@ -173,6 +173,13 @@ def _hash(password: str) -> str:
     return PasswordHasher().hash(password)
 
 
+def _sign_in(app: AppTest, name: str, password: str) -> AppTest:
+    """Fill the sidebar's sign-in form and submit it (its button is the page's first)."""
+    app.text_input(key="sign_in_name").input(name)
+    app.text_input(key="sign_in_password").input(password)
+    return app.button[0].click().run()
+
+
 def _agency_with_findings(db) -> tuple[str, int]:
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute("""select r.agency_id, r.year from findings f join reports r using (report_id)
@@ -206,13 +213,9 @@ def test_an_editor_signs_in_and_may_write(sample_db, monkeypatch, entry):
     monkeypatch.setenv("XXGK_DB", str(sample_db))
     app = AppTest.from_file(str(entry), default_timeout=120)
     app.secrets["editors"] = {"张三": _hash("对的口令")}
-    app.run()
-    app.text_input(key="sign_in_name").input("张三")
-    app.text_input(key="sign_in_password").input("错的口令")
-    app.button[0].click().run()  # the form's submit button
+    _sign_in(app.run(), "张三", "错的口令")
     assert "editor" not in app.session_state and "口令不对" in app.error[0].value
-    app.text_input(key="sign_in_password").input("对的口令")
-    app.button[0].click().run()
+    _sign_in(app, "张三", "对的口令")
     assert app.session_state["editor"] == "张三"
     assert any("已登录编辑：张三" in c.value for c in app.sidebar.caption)
     app.switch_page(str(ROOT / "views" / "upload.py")).run()
@@ -273,10 +276,7 @@ def _editor_app(db, monkeypatch, entry) -> AppTest:
     monkeypatch.setenv("XXGK_DB", str(db))
     app = AppTest.from_file(str(entry), default_timeout=120)
     app.secrets["editors"] = {"张三": _hash("口令")}
-    app.run()
-    app.text_input(key="sign_in_name").input("张三")
-    app.text_input(key="sign_in_password").input("口令")
-    app.button[0].click().run()
+    _sign_in(app.run(), "张三", "口令")
     assert app.session_state["editor"] == "张三"
     return app
 

@@ -53,6 +53,12 @@ METRICS = {row["metric"]: row for row in csv.DictReader(
     (Path(__file__).parent / "spec" / "metrics.csv").open(encoding="utf-8"))}
 
 
+# each rate and the count it is a share of (its n), from metrics.csv: charts and tables grey a
+# rate whose n is under 30
+RATE_BASE = {metric: row["base"] for metric, row in METRICS.items()
+             if metric.endswith("_rate") and row["base"]}
+
+
 def metric_help(metric: str) -> str:
     """A KPI's ⓘ: its definition and a link to 指标说明."""
     row = METRICS[metric]

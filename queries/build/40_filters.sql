@@ -27,3 +27,11 @@ create or replace macro selected_agencies(city, districts, kinds, agency_ids, sa
       and (len(agency_ids) = 0 or list_contains(agency_ids, a.agency_id))
       and a.synthetic = sample
       and (city_level or a.level is distinct from '市');
+
+-- 名称（区县） as supervisors read an agency (its city for a city-level one, 未归属 outside the
+-- registry without a place); with the agency id added where two agencies would read the same
+-- (n_same: how many agencies of the list share the label).
+create or replace macro agency_label(name, district, city, in_registry) as
+    name || '（' || coalesce(district, city, case when in_registry then '市级' else '未归属' end) || '）';
+create or replace macro unique_agency_label(label, agency_id, n_same) as
+    case when n_same > 1 then label || ' [' || agency_id || ']' else label end;

@@ -10,6 +10,8 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
+from xxgk.labels import RATE_BASE
+
 OUTCOME_ZH = {"granted": "予以公开", "partially_granted": "部分公开", "denied": "不予公开",
               "unable": "无法提供", "rejected": "不予处理", "other_outcome": "其他处理"}
 OUTCOME_COLORS = {"予以公开": "#2e7d32", "部分公开": "#81c784", "不予公开": "#c62828",
@@ -58,8 +60,7 @@ def _hatch(fig: go.Figure, frame: pd.DataFrame, by: str | None = None) -> go.Fig
         shapes = [INCOMPLETE_PATTERN if v else "" for v in part.incomplete]
         trace.marker.pattern = dict(shape=shapes, solidity=0.35)
     if frame.incomplete.any():
-        fig.add_annotation(text=INCOMPLETE_NOTE, xref="paper", yref="paper", x=1, y=1.08,
-                           showarrow=False, font=dict(size=11, color="#666"), xanchor="right")
+        _note(fig, INCOMPLETE_NOTE)
     return fig
 
 
@@ -72,6 +73,13 @@ def _gaps(frame: pd.DataFrame, series: str | list[str]) -> pd.DataFrame:
     years = range(int(frame.year.min()), int(frame.year.max()) + 1)
     grid = frame[keys].drop_duplicates().merge(pd.DataFrame({"year": years}), how="cross")
     return grid.merge(frame, on=[*keys, "year"], how="left").sort_values([*keys, "year"])
+
+
+def _note(fig: go.Figure, text: str) -> go.Figure:
+    """A small grey line above the plot's top right saying how to read a mark."""
+    fig.add_annotation(text=text, xref="paper", yref="paper", x=1, y=1.08, showarrow=False,
+                       font=dict(size=11, color="#666"), xanchor="right")
+    return fig
 
 
 def _layout(fig: go.Figure, title: str) -> go.Figure:
@@ -138,9 +146,7 @@ def outcome_shares(frame: pd.DataFrame) -> go.Figure:
         part = data[data.outcome == trace.name]
         trace.marker.opacity = [0.3 if v < SMALL_N else 1.0 for v in part.n.fillna(0)]
     if (data.n.fillna(0) < SMALL_N).any():
-        fig.add_annotation(text=f"浅色：办结不足 {SMALL_N} 件，构成不稳定", xref="paper", yref="paper",
-                           x=1, y=1.08, showarrow=False, font=dict(size=11, color="#666"),
-                           xanchor="right")
+        _note(fig, f"浅色：办结不足 {SMALL_N} 件，构成不稳定")
     fig.update_layout(barmode="stack", xaxis_range=[0, 100])
     return _layout(fig, "办理结果构成")
 
@@ -180,10 +186,7 @@ def _grey_small(fig: go.Figure, frame: pd.DataFrame, by: str) -> go.Figure:
         trace.marker.color = [GREY if (pd.isna(n) or n < SMALL_N) else trace.line.color
                               for n in part.n]
         trace.marker.size = 9
-    fig.add_annotation(text=f"灰色点：不足 {SMALL_N} 件，比率不稳定", xref="paper", yref="paper",
-                       x=1, y=1.08, showarrow=False, font=dict(size=11, color="#666"),
-                       xanchor="right")
-    return fig
+    return _note(fig, f"灰色点：不足 {SMALL_N} 件，比率不稳定")
 
 
 def correction_rates(frame: pd.DataFrame) -> go.Figure:
@@ -201,10 +204,6 @@ def correction_rates(frame: pd.DataFrame) -> go.Figure:
     fig.update_xaxes(dtick=1)
     fig.update_yaxes(rangemode="tozero", tickformat=".0%")
     return _layout(fig, "纠错率（结果纠正 ÷ 已审结）")
-
-
-RATE_BASE = {"substantive_rate": "n_handled", "unable_rate": "n_handled",
-             "review_correction_rate": "n_reviews_decided"}
 
 
 def metric_lines(frame: pd.DataFrame, column: str, label: str) -> go.Figure:

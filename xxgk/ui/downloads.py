@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from xxgk.export import frame_to_csv_bytes
-from xxgk.labels import METRICS, zh_columns
+from xxgk.labels import METRICS, RATE_BASE, zh_columns
 from xxgk.ui.filters import Filters
 
 
@@ -90,9 +90,10 @@ def download_buttons(frame: pd.DataFrame, what: str, slug: str) -> None:
 
 
 HIDDEN = ("agency_id", "report_id", "sha256", "finding_key", "candidate_ids")  # internal ids
-RATE_BASE = {"substantive_rate": "n_handled", "unable_rate": "n_handled", "denial_rate": "n_handled",
-             "review_correction_rate": "n_reviews", "litigation_correction_rate": "n_lawsuits",
-             "correction_rate": "n_total", "change_rate": "n_new_requests_prev"}
+# a table's rate and the counts that may stand for its n there, the closest first
+TABLE_RATE_BASES = {rate: (base,) for rate, base in RATE_BASE.items()} | {
+    "review_correction_rate": (RATE_BASE["review_correction_rate"], "n_reviews"),
+    "correction_rate": ("n_total",), "change_rate": ("n_new_requests_prev",)}
 SMALL_N = 30
 STYLED_ROWS = 200  # longer tables mark small samples in a column instead of greying cells
 
@@ -148,10 +149,15 @@ def shown(frame: pd.DataFrame, query_string: str = "") -> pd.DataFrame:
     return out.drop(columns=[c for c in HIDDEN if c in out.columns])
 
 
-def _grey_small_rates(frame: pd.DataFrame, shown_frame: pd.DataFrame):
+def _rate_bases(frame: pd.DataFrame) -> dict[str, str]:
+    """Each rate column of ``frame`` and the column holding its n."""
+    return {rate: next(b for b in bases if b in frame.columns)
+            for rate, bases in TABLE_RATE_BASES.items()
+            if rate in frame.columns and any(b in frame.columns for b in bases)}
+
+
+def _grey_small_rates(frame: pd.DataFrame, shown_frame: pd.DataFrame, rates: dict[str, str]):
     """Rate cells from fewer than 30 cases in grey (the styler of ``shown_frame``)."""
-    rates = {rate: base for rate, base in RATE_BASE.items()
-             if rate in frame.columns and base in frame.columns}
     if not rates:
         return shown_frame
     if len(frame) > STYLED_ROWS:  # a styler costs ~0.4 ms a row: a long table says it in a column
@@ -178,10 +184,10 @@ def table(frame: pd.DataFrame, what: str, slug: str, query_string: str = "") -> 
     numeric = [c for c in visible.columns
                if c == "agency_link" or pd.api.types.is_numeric_dtype(cells[c])]
     display = cells.rename(columns=zh_columns(list(visible.columns)))
-    st.dataframe(_grey_small_rates(frame, display), hide_index=True, width="stretch",
+    rates = _rate_bases(frame)
+    st.dataframe(_grey_small_rates(frame, display, rates), hide_index=True, width="stretch",
                  column_config=column_formats(numeric))
-    if any(base in frame.columns and frame[base].fillna(0).lt(SMALL_N).any()
-           for base in RATE_BASE.values()):
+    if any(frame[base].fillna(0).lt(SMALL_N).any() for base in rates.values()):
         st.caption(f"灰色的比率（长表中“样本少”列标“是”）：不足 {SMALL_N} 件，波动大，仅供参考。")
     plain = frame.drop(columns=[c for c in HIDDEN if c in frame.columns])
     download_buttons(plain, what, slug)
