@@ -26,8 +26,15 @@ def server(tmp_path_factory):
 
 
 def _wait_until_idle(page) -> None:
-    """Until the app stops running (Streamlit shows a running indicator while it reruns)."""
-    page.wait_for_load_state("load")
+    """Until the app stops running (Streamlit shows a running indicator while it reruns): the
+    page's requests settle (up to 15 s: with several sessions arriving during the first build
+    they may not), then no running indicator."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_load_state("networkidle", timeout=15_000)
+    except PlaywrightTimeout:
+        page.wait_for_load_state("load")
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
                            timeout=60_000)
     page.wait_for_timeout(500)
@@ -184,7 +191,7 @@ def test_the_yearly_check_from_findings_to_a_sent_list(tmp_path):
         page.get_by_role("heading", name="问题与原文").first.wait_for(timeout=60_000)
         _wait_until_idle(page)
         page.get_by_text(f"{RULE_ZH[rule]} · 原文第").first.click()
-        assert "▶" in main.inner_text()
+        page.get_by_text("▶").first.wait_for(timeout=30_000)
         assert page.get_by_role("button", name="保存核实状态").count() == 0
         assert "修改核实状态需要编辑人员登录" in main.inner_text()
         page.get_by_label("用户名").fill("张三")
