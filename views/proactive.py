@@ -3,7 +3,7 @@ shown on its own and no line crosses the change."""
 
 import streamlit as st
 
-from xxgk.model import TEMPLATE_YEARS
+from xxgk.model import template_years, templates
 from xxgk.ui.downloads import download_buttons
 from xxgk.ui.page import chart, empty, filtered, filters
 
@@ -12,8 +12,9 @@ st.caption("2019 版格式（2019–2020 年度）统计“新制作/新公开/�
            "统计“制发/废止/现行有效”：两者口径不同，分开展示。")
 data = filtered("proactive_by_year")
 if not empty(data, "主动公开数据"):
-    for template, label in (("2021", "2021 版格式"), ("2019", "2019 版格式")):
-        first, last = TEMPLATE_YEARS[template]
+    for template in reversed(list(templates())):  # the newest format first
+        label = f"{template} 版格式"
+        first, last = template_years(template)
         part = data[data.template == template]
         late = part[~part.year.between(first, last)]
         part = part[part.year.between(first, last)]
@@ -21,8 +22,8 @@ if not empty(data, "主动公开数据"):
             continue
         st.subheader(label)
         items = sorted(part["item"].unique())
-        item = st.selectbox("项目", items, key=f"item_{template}",
-                            format_func=lambda i, p=part: p[p["item"] == i].label_zh.iloc[0].split(" × ")[0])
+        names = {i: str(part[part["item"] == i].label_zh.iloc[0]).split(" × ")[0] for i in items}
+        item = st.selectbox("项目", items, key=f"item_{template}", format_func=names.__getitem__)
         chosen = part[part["item"] == item]
         chart("proactive_series", chosen)
         if not late.empty:

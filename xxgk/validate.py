@@ -12,36 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from xxgk.model import (
-    REVIEW_BLOCK_LABELS,
-    REVIEW_BLOCKS,
-    Finding,
-    outcome_columns,
-    outcome_rows,
-    registry,
-    request_columns,
-    request_rows,
-    rows_of,
-)
+from xxgk.model import Equation, Finding, equations, registry, request_columns, template_for_year
 
 Number = int | float
-REQUEST_COLUMNS = [col for col, _ in request_columns()]
-COLUMN_ZH = dict(request_columns())
-OUTCOME_COLUMNS = [col for col, _ in outcome_columns()]
-FIRST_2021_YEAR = 2021
+APPLICANT_LABELS = dict(request_columns())
 _SIGNED = (".change",)
-
-
-@dataclass
-class Check:
-    """One equation: left keys sum to right keys."""
-
-    rule: str
-    left: list[str]
-    right: list[str]
-    label: str
-    left_zh: str
-    right_zh: str
 
 
 @dataclass
@@ -56,35 +31,9 @@ class Report:
     where: Mapping[str, str] = field(default_factory=dict)
 
 
-def request_checks(template: str) -> list[Check]:
-    """row-total, request-balance and outcome-total for every row and column of section 三."""
-    rows = rows_of(template)
-    names = {row: label for row, _, label in request_rows()}
-    checks = [Check("row-total", [f"requests.{r}.total"],
-                    [f"requests.{r}.{c}" for c in REQUEST_COLUMNS[:-1]], f"“{names[r]}”行",
-                    "总计", "六类申请人之和") for r in rows]
-    for c in REQUEST_COLUMNS:
-        k = lambda row, col=c: f"requests.{row}.{col}"  # noqa: E731
-        checks.append(Check("request-balance", [k("new_received"), k("carried_over")],
-                            [k("outcome_total"), k("carried_forward")], f"{COLUMN_ZH[c]}列",
-                            "新收+上年结转", "办理结果总计+结转下年度"))
-        checks.append(Check("outcome-total", [k("outcome_total")],
-                            [k(r) for r in outcome_rows(template)], f"{COLUMN_ZH[c]}列",
-                            "（七）总计", "各项办理结果之和"))
-    return checks
-
-
-def review_checks() -> list[Check]:
-    """总计 = 维持 + 纠正 + 其他 + 尚未审结 for each block of section 四."""
-    return [Check("review-total" if block == "review" else "litigation-total",
-                  [f"{block}.total"], [f"{block}.{c}" for c in OUTCOME_COLUMNS[:-1]],
-                  REVIEW_BLOCK_LABELS[block], "总计", "维持+纠正+其他+尚未审结")
-            for block in REVIEW_BLOCKS]
-
-
-def _run_check(check: Check, report: Report) -> tuple[str, Finding | None, list[str]]:
+def _run_check(check: Equation, report: Report) -> tuple[str, Finding | None, list[str]]:
     """('ok'|'blank-ok'|'skip'|'fail', finding, blank keys)."""
-    keys = check.left + check.right
+    keys = list(check.keys)
     if any(k in report.unreadable for k in keys):
         return "skip", None, []
     blanks = [k for k in keys if k not in report.values]
@@ -107,7 +56,7 @@ def check_arithmetic(report: Report) -> list[Finding]:
         return []
     findings: list[Finding] = []
     blank_ok: dict[str, list[str]] = {}
-    for check in request_checks(report.template) + review_checks():
+    for check in equations(report.template):
         status, finding, blanks = _run_check(check, report)
         if finding:
             findings.append(finding)
@@ -130,11 +79,12 @@ def check_counts(report: Report) -> list[Finding]:
 
 
 def check_template_year(report: Report) -> list[Finding]:
-    """2021+ reports use the 2021 format; 2019–2020 the 2019 format."""
-    if report.template is None or report.year is None or report.year < 2019:
+    """A report uses the format of its year (templates.toml: 2019–2020 the 2019 format, 2021 on
+    the 2021 format)."""
+    if report.template is None or report.year is None:
         return []
-    expected = "2021" if report.year >= FIRST_2021_YEAR else "2019"
-    if report.template == expected:
+    expected = template_for_year(report.year)
+    if expected is None or report.template == expected:
         return []
     return [Finding("template-year", "warning",
                     f"{report.year} 年度报告应使用 {expected} 版格式，实为 {report.template} 版",
@@ -160,7 +110,7 @@ def validate(report: Report) -> list[Finding]:
 
 # Cross-year rules: an agency's report and the one of the year before (issue #4).
 DEFAULT_COPY_SIMILARITY = 90.0
-CARRY_COLUMNS = [c for c, _ in request_columns()]
+CARRY_COLUMNS = list(APPLICANT_LABELS)
 
 
 def check_carry_continuity(year: int, values: Mapping[str, Number], prev_year: int,
@@ -173,7 +123,7 @@ def check_carry_continuity(year: int, values: Mapping[str, Number], prev_year: i
     for col in CARRY_COLUMNS:
         now, before = f"requests.carried_over.{col}", f"requests.carried_forward.{col}"
         if now in values and before in prev_values and values[now] != prev_values[before]:
-            bad.append(f"{COLUMN_ZH[col]} {prev_values[before]:g}→{values[now]:g}")
+            bad.append(f"{APPLICANT_LABELS[col]} {prev_values[before]:g}→{values[now]:g}")
     if not bad:
         return []
     keys = [f"requests.carried_over.{c}" for c in CARRY_COLUMNS]

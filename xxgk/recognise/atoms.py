@@ -8,6 +8,7 @@ line it came from. Tables are then read from the stream by their labels, never b
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _SEPARATORS = re.compile(r"[\s|│┃¦｜]+")
@@ -52,10 +53,10 @@ def read_number(cell: str) -> tuple[int | float, str | None] | None:
     return value, match["unit"]
 
 
-def lines_to_atoms(lines: list[str]) -> list[Atom]:
-    """Normalised lines → atoms, in reading order."""
+def lines_to_atoms(lines: Iterable[tuple[int, str]]) -> list[Atom]:
+    """Normalised (line number, text) lines → atoms in reading order, each carrying its line."""
     atoms: list[Atom] = []
-    for number, line in enumerate(lines, start=1):
+    for number, line in lines:
         for cell in _SEPARATORS.split(line):
             if cell:
                 atoms.extend(cell_to_atoms(cell, number))

@@ -14,12 +14,12 @@ import re
 
 from rapidfuzz import fuzz
 
-from xxgk.model import Finding, request_key
+from xxgk.model import Finding, anchors, header_words, proactive_rows, request_key, templates
 from xxgk.recognise.atoms import PLACEHOLDERS, Atom, read_number
-from xxgk.recognise.labels import LabelIndex, locate_rows, request_labels
 from xxgk.recognise.normalize import compact, normalize_line
-from xxgk.recognise.proactive import PROACTIVE_ROWS, own_label, yuan_to_10k
+from xxgk.recognise.proactive import own_label, yuan_to_10k
 from xxgk.recognise.review import KEYS as REVIEW_KEYS
+from xxgk.recognise.rows import LabelIndex, locate_rows, request_labels
 from xxgk.recognise.tables import TableResult
 
 Grid = list[list[str]]
@@ -45,7 +45,7 @@ def _head_matches(cell: str, words: tuple[str, ...]) -> bool:
     return any(cell == w if w in EXACT_HEADS else w in cell for w in words)
 
 
-def request_columns(grid: Grid) -> tuple[int, dict[str, int]] | None:
+def applicant_columns(grid: Grid) -> tuple[int, dict[str, int]] | None:
     """(first body row, column → index) from the header rows above 本年新收; None unless
     all seven columns are found, distinct and in the format's order."""
     start = next((i for i, row in enumerate(grid) if any("本年新收" in _norm(c) for c in row)), None)
@@ -82,14 +82,14 @@ def _read_cells(result: TableResult, row: list[str], columns: dict[str, int], ke
                                            f"单元格“{text}”不是数字，未取值", [key], where))
 
 
-def requests_from_grid(grid: Grid, template: str | None) -> TableResult | None:
+def requests_from_grid(grid: Grid, template: str) -> TableResult | None:
     """Section 三 from a real table; None when its header or rows cannot be told apart.
 
     Rows are found by the same label matching as in text (exact anchors, then fuzzy), on the
     label cells of each grid row; a row with numbers but no label the format knows, or a
     number outside the seven columns, means the grid is not what its header says.
     """
-    located = request_columns(grid)
+    located = applicant_columns(grid)
     if located is None:
         return None
     start, columns = located
@@ -100,7 +100,7 @@ def requests_from_grid(grid: Grid, template: str | None) -> TableResult | None:
     atoms = [Atom("text", normalize_line("".join(c for j, c in enumerate(row)
                                                  if j not in value_columns)) or "-", start + i + 1)
              for i, row in enumerate(body)]
-    labels = request_labels(template or "2019")
+    labels = request_labels(template)
     # A label is one grid row's: a (fuzzy) match across rows is no row's (issue 8).
     hits = {row: hit for row, hit in locate_rows(LabelIndex(atoms), labels).items()
             if hit.first == hit.last}
@@ -208,33 +208,25 @@ def merge(atoms: TableResult, grid: TableResult) -> TableResult:
     return merged
 
 
-# Section 二's column headers → metric, per format (the words no other header of the format has).
-PROACTIVE_HEADS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
-    "2019": [("new_made", ("新制作",)), ("new_published", ("新公开",)),
-             ("total_published", ("公开总数",)), ("prev_items", ("上一年", "上年项目")),
-             ("change", ("增/减", "增减", "增(减)")), ("decisions", ("处理决定",)),
-             ("items", ("采购项目",)), ("amount", ("采购总金额", "采购金额"))],
-    "2021": [("issued", ("制发",)), ("abolished", ("废止",)), ("in_force", ("现行有效",)),
-             ("decisions", ("处理决定",)), ("amount_10k_yuan", ("收费金额",))],
-}
-
-
 def _proactive_header(row: list[str], template: str) -> dict[int, str]:
     """Column index → metric for a header row of section 二 (empty when the row is none)."""
+    words = header_words()
+    metrics = list(dict.fromkeys(m for p in proactive_rows(template) for m in p.metrics))
     found: dict[int, str] = {}
     for j, cell in enumerate(row):
         text = normalize_line(cell).replace(" ", "")
-        for metric, words in PROACTIVE_HEADS[template]:
-            if any(w in text for w in words):
-                found[j] = metric
-                break
+        metric = next((m for m in metrics if any(w in text for w in words[m])), None)
+        if metric is not None:
+            found[j] = metric
     return found
 
 
 def _proactive_template(grid: Grid, template: str | None) -> str | None:
-    if template in PROACTIVE_HEADS:
+    """The format the table is read as: the one recognised in the text, else the one whose
+    headers the grid shows most (alone)."""
+    if template is not None:
         return template
-    score = {t: sum(len(_proactive_header(row, t)) for row in grid) for t in PROACTIVE_HEADS}
+    score = {t: sum(len(_proactive_header(row, t)) for row in grid) for t in templates()}
     best = max(score, key=score.__getitem__)
     return best if score[best] and list(score.values()).count(score[best]) == 1 else None
 
@@ -242,9 +234,9 @@ def _proactive_template(grid: Grid, template: str | None) -> str | None:
 def _proactive_row(cells: list[str], template: str) -> str | None:
     """The section-二 row a grid row's label cells name (by its own words, not its note)."""
     label = compact(own_label(normalize_line(" ".join(c for c in cells if not _is_number(c)))))
-    for row, (anchors, _) in sorted(PROACTIVE_ROWS[template].items(),
-                                    key=lambda item: -max(len(a) for a in item[1][0])):
-        if any(a in label for a in anchors):
+    rows = [(p.row, anchors(template, f"proactive.{p.row}")) for p in proactive_rows(template)]
+    for row, words in sorted(rows, key=lambda item: -max(len(a) for a in item[1])):
+        if any(a in label for a in words):
             return row
     return None
 
@@ -269,7 +261,7 @@ def proactive_from_grid(grid: Grid, template: str | None) -> TableResult | None:
         row = _proactive_row(cells, template)
         if row is None or not columns:
             return None
-        metrics = PROACTIVE_ROWS[template][row][1]
+        metrics = next(p.metrics for p in proactive_rows(template) if p.row == row)
         if any(columns.get(j) not in metrics for j in numbers):
             return None
         keys = {metric: f"proactive.{row}.{metric}" for metric in metrics}

@@ -148,7 +148,7 @@ def agreed(candidates: Sequence[Vector], ncols: int) -> list[Cell]:
     return out
 
 
-Equation = tuple[tuple[Term, ...], tuple[Term, ...]]
+ColumnSum = tuple[tuple[Term, ...], tuple[Term, ...]]  # left terms sum to right terms
 
 
 def _sumset(terms: Sequence[tuple[int, Term]], cands: dict[str, list[Vector]],
@@ -158,13 +158,13 @@ def _sumset(terms: Sequence[tuple[int, Term]], cands: dict[str, list[Vector]],
         vals = {c[col] for c in cands.get(row, [])}
         if not vals or None in vals:
             return None  # an unknown cell: anything is reachable
-        sums = {s + sign * v for s, v in product(sums, vals)}
+        sums = {s + sign * v for s, v in product(sums, vals) if v is not None}
         if len(sums) > cap:
             return None
     return sums
 
 
-def _test(eq: Equation, row: str, cands: dict[str, list[Vector]],
+def _test(eq: ColumnSum, row: str, cands: dict[str, list[Vector]],
           cap: int) -> Callable[[Vector], bool]:
     """A test of ``row``'s candidates against ``eq``, the other rows taking any of theirs."""
     signed = [(1, t) for t in eq[0]] + [(-1, t) for t in eq[1]]
@@ -174,13 +174,14 @@ def _test(eq: Equation, row: str, cands: dict[str, list[Vector]],
         return lambda cand: True
 
     def test(cand: Vector) -> bool:
-        if any(cand[col] is None for _, col in mine):
+        cells = [(sign, cand[col]) for sign, col in mine]
+        if any(value is None for _, value in cells):
             return True
-        return -sum(sign * cand[col] for sign, col in mine) in others
+        return -sum(sign * value for sign, value in cells if value is not None) in others
     return test
 
 
-def _prune_once(cands: dict[str, list[Vector]], equations: Sequence[Equation], cap: int) -> bool:
+def _prune_once(cands: dict[str, list[Vector]], equations: Sequence[ColumnSum], cap: int) -> bool:
     """Keep, for each ambiguous row, the candidates that can satisfy every equation at once.
 
     When none can, the table itself breaks a rule there (validate will say so): the row's
@@ -199,7 +200,7 @@ def _prune_once(cands: dict[str, list[Vector]], equations: Sequence[Equation], c
     return changed
 
 
-def prune_by_equations(cands: dict[str, list[Vector]], equations: Sequence[Equation],
+def prune_by_equations(cands: dict[str, list[Vector]], equations: Sequence[ColumnSum],
                        cap: int = DEFAULT_SUMSET_CAP) -> dict[str, list[Vector]]:
     """Column rules down a table narrow ambiguous rows; an equation no choice can satisfy
     (the report's own error) is left to validate and prunes nothing."""

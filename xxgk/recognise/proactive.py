@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from xxgk.model import Finding
+from xxgk.model import Finding, anchors, proactive_rows, recognise_template, templates
 from xxgk.recognise.atoms import Atom
-from xxgk.recognise.labels import Hit, LabelIndex, RowLabel, locate_rows
 from xxgk.recognise.placement import agreed
+from xxgk.recognise.rows import Hit, LabelIndex, RowLabel, locate_rows
 from xxgk.recognise.tables import (
     RowNumbers,
     TableResult,
@@ -16,39 +16,7 @@ from xxgk.recognise.tables import (
     placeholder_finding,
 )
 
-_DOCS_2019 = ("new_made", "new_published", "total_published")
-_ITEMS_2019 = ("prev_items", "change", "decisions")
-_DOCS_2021 = ("issued", "abolished", "in_force")
-# row → (anchors, metrics in print order), per format.
-PROACTIVE_ROWS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
-    "2019": {
-        "rules": (("规章",), _DOCS_2019),
-        "normative_docs": (("规范性文件",), _DOCS_2019),
-        "licensing": (("行政许可",), _ITEMS_2019),
-        "other_services": (("其他对外管理服务", "对外管理服务事项"), _ITEMS_2019),
-        "penalty": (("行政处罚",), _ITEMS_2019),
-        "enforcement": (("行政强制",), _ITEMS_2019),
-        "fees": (("行政事业性收费", "事业性收费"), ("prev_items", "change")),
-        "procurement": (("政府集中采购", "集中采购"), ("items", "amount")),
-    },
-    "2021": {
-        "rules": (("规章",), _DOCS_2021),
-        "normative_docs": (("规范性文件",), _DOCS_2021),
-        "licensing": (("行政许可",), ("decisions",)),
-        "penalty": (("行政处罚",), ("decisions",)),
-        "enforcement": (("行政强制",), ("decisions",)),
-        "fees": (("行政事业性收费", "事业性收费"), ("amount_10k_yuan",)),
-    },
-}
 TABLE_HEADS = ("第二十条", "信息内容")
-_LABELS = {"rules": "规章", "normative_docs": "行政规范性文件", "licensing": "行政许可",
-           "other_services": "其他对外管理服务事项", "penalty": "行政处罚", "enforcement": "行政强制",
-           "fees": "行政事业性收费", "procurement": "政府集中采购"}
-_SIGNALS = {
-    "2019": ("本年新制作", "本年新公开", "对外公开总数", "上一年项目", "本年增", "采购项目",
-             "采购总金额", "其他对外管理服务", "政府集中采购"),
-    "2021": ("本年制发", "本年废止", "现行有效", "本年处理决定", "收费金额", "本年收费"),
-}
 
 
 _NOTE = re.compile(r"[(（][^()（）]*[)）]")
@@ -94,35 +62,50 @@ def without_notes(atoms: list[Atom]) -> list[Atom]:
     return out
 
 
-def detect_template(index: LabelIndex, atoms: list[Atom]) -> str | None:
-    """The format the table's headers (or, failing them, its row widths) belong to."""
-    score = {t: sum(word in index.text for word in words) for t, words in _SIGNALS.items()}
-    if score["2019"] != score["2021"]:
-        return max(score, key=score.__getitem__)
-    widths = []
-    for anchor in ("行政许可", "行政处罚", "行政强制"):
-        hit = index.find_exact((anchor,))
-        if hit is not None:
-            widths.append(len(numbers_after(atoms, hit.last)))
-    if widths and all(w == 1 for w in widths):
-        return "2021"
-    if widths and all(w == 3 for w in widths):
-        return "2019"
-    return None
+def row_labels(template: str) -> list[RowLabel]:
+    """Section 二's rows of one format, found by their own exact words only."""
+    return [RowLabel(p.row, anchors(template, f"proactive.{p.row}"),
+                     anchors(template, f"proactive.{p.row}")[0], exact_only=True)
+            for p in proactive_rows(template)]
 
 
-def proactive_from_atoms(atoms: list[Atom]) -> TableResult:
-    """Read the section-二 table out of the atoms of its section."""
+def detect_template(atoms: list[Atom]) -> str | None:
+    """The format the table's headers show (spec/templates.toml), or, failing them, the one
+    whose row widths the printed rows have: rows of different widths in different formats
+    (行政许可 has three numbers in one, one in another) tell them apart."""
     index = LabelIndex(atoms)
-    template = detect_template(index, atoms)
+    by_words = recognise_template("proactive", index.text)
+    if by_words is not None:
+        return by_words
+    fits = []
+    for version in templates():
+        observed = {}
+        for p in proactive_rows(version):
+            if _width_differs(p.row, len(p.metrics)):
+                hit = index.find_exact(anchors(version, f"proactive.{p.row}")[:1])
+                if hit is not None:
+                    observed[p.row] = len(numbers_after(atoms, hit.last)) == len(p.metrics)
+        if observed and all(observed.values()):
+            fits.append(version)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _width_differs(row: str, width: int) -> bool:
+    """Whether some format prints this row of section 二 with another number of cells."""
+    return any(p.row == row and len(p.metrics) != width
+               for v in templates() for p in proactive_rows(v))
+
+
+def proactive_from_atoms(atoms: list[Atom], template: str) -> TableResult:
+    """Read the section-二 table of one format out of the atoms of its section."""
+    index = LabelIndex(atoms)
     result = TableResult(template=template, has_header=index.find_exact(TABLE_HEADS) is not None)
-    spec = PROACTIVE_ROWS[template or "2021"]
-    labels = [RowLabel(row, anchors, anchors[0], exact_only=True)
-              for row, (anchors, _) in spec.items()]
+    spec = {p.row: p for p in proactive_rows(template)}
+    labels = row_labels(template)
     located = locate_rows(LabelIndex(without_notes(atoms)), labels, TABLE_HEADS)
     spans = list(located.items())
     rows = [RowNumbers(row, _row_numbers(atoms, hit, spans[i + 1][1] if i + 1 < len(spans)
-                                         else None, row), atoms[hit.first].line)
+                                         else None, spec[row].label), atoms[hit.first].line)
             for i, (row, hit) in enumerate(spans)]
     result.printed = len(located) > 1
     if not any(r.atoms for r in rows):
@@ -130,22 +113,22 @@ def proactive_from_atoms(atoms: list[Atom]) -> TableResult:
     result.found = True
     in_yuan = "单位元" in index.text or "单位:元" in index.text
     for r in rows:
-        _emit_row(result, r, spec[r.row][1], in_yuan)
+        _emit_row(result, r, spec[r.row].metrics, in_yuan)
     holders = [a for r in rows for a in r.atoms if a.placeholder]
     holder = placeholder_finding(holders, [
-        f"proactive.{r.row}.{metric}" for r in rows if len(r.atoms) == len(spec[r.row][1])
-        for metric, atom in zip(spec[r.row][1], r.atoms, strict=True) if atom.placeholder])
+        f"proactive.{r.row}.{metric}" for r in rows if len(r.atoms) == len(spec[r.row].metrics)
+        for metric, atom in zip(spec[r.row].metrics, r.atoms, strict=True) if atom.placeholder])
     if holder:
         result.findings.append(holder)
     return result
 
 
-def _row_numbers(atoms: list[Atom], hit: Hit, following: Hit | None, row: str) -> list[Atom]:
+def _row_numbers(atoms: list[Atom], hit: Hit, following: Hit | None, label: str) -> list[Atom]:
     """A row's numbers: the run after its label, stopping at the next row's label. A row
     whose label shares its atom with the next row's (行政处罚行政强制12) printed nothing."""
     if following is not None and following.first == hit.last:
         return []
-    return numbers_after(atoms, hit.last, following.first if following else None, _LABELS[row])
+    return numbers_after(atoms, hit.last, following.first if following else None, label)
 
 
 def _emit_row(result: TableResult, r: RowNumbers, metrics: tuple[str, ...],

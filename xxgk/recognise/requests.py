@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from xxgk.model import Finding, outcome_rows, request_columns, request_key
+from xxgk.model import Finding, equations, recognise_template, request_columns, request_key, row_groups
 from xxgk.recognise.atoms import Atom
-from xxgk.recognise.labels import Hit, LabelIndex, RowLabel, locate_rows, request_labels
-from xxgk.recognise.placement import Equation, Vector, agreed, prune_by_equations
+from xxgk.recognise.placement import ColumnSum, Vector, agreed, prune_by_equations
+from xxgk.recognise.rows import Hit, LabelIndex, RowLabel, locate_rows, request_labels
 from xxgk.recognise.tables import (
     RowNumbers,
     TableResult,
@@ -17,17 +17,12 @@ from xxgk.recognise.tables import (
 
 COLUMNS = [col for col, _ in request_columns()]
 NCOLS = len(COLUMNS)
-GROUPS = [(tuple(range(NCOLS - 1)), NCOLS - 1)]  # 总计 = the six applicant columns
 TABLE_HEADS = ("勾稽关系", "申请人情况", "自然人")
 
 
-def detect_template(index: LabelIndex) -> str | None:
-    """2021 if the three （六） rows are there, 2019 if （六）其他处理 is one row, else None."""
-    if index.find_exact(("逾期不补正", "收费通知", "逾期未按收费")) is not None:
-        return "2021"
-    if index.find_exact(("其他处理",)) is not None:
-        return "2019"
-    return None
+def detect_template(atoms: list[Atom]) -> str | None:
+    """The format its （六） rows show (one row 其他处理, or three), by spec/templates.toml."""
+    return recognise_template("requests", LabelIndex(atoms).text)
 
 
 def rows_to_numbers(atoms: list[Atom], located: dict[str, Hit],
@@ -54,22 +49,23 @@ def rows_to_numbers(atoms: list[Atom], located: dict[str, Hit],
     return out
 
 
-def column_equations(template: str) -> list[Equation]:
-    """一+二 = （七）+四 and （七） = Σ outcome rows, for every column."""
-    outcomes = outcome_rows(template)
-    eqs: list[Equation] = []
-    for c in range(NCOLS):
-        eqs.append(((("new_received", c), ("carried_over", c)),
-                    (("outcome_total", c), ("carried_forward", c))))
-        eqs.append(((("outcome_total", c),), tuple((r, c) for r in outcomes)))
-    return eqs
+def _cell(key: str) -> tuple[str, int]:
+    _, row, col = key.split(".")
+    return row, COLUMNS.index(col)
 
 
-def requests_from_atoms(atoms: list[Atom]) -> TableResult:
-    """Read the section-三 table out of the atoms of its section."""
+def column_equations(template: str) -> list[ColumnSum]:
+    """The format's sums down the table's columns (一+二 = （七）+四, （七） = Σ outcomes) as
+    (row, column) terms."""
+    return [(tuple(map(_cell, eq.left)), tuple(map(_cell, eq.right))) for eq in equations(template)
+            if all(k.startswith("requests.") for k in eq.keys)
+            and len({k.split(".")[1] for k in eq.keys}) > 1]
+
+
+def requests_from_atoms(atoms: list[Atom], template: str) -> TableResult:
+    """Read the section-三 table of one format out of the atoms of its section."""
     index = LabelIndex(atoms)
-    template = detect_template(index)
-    labels = request_labels(template or "2019")
+    labels = request_labels(template)
     located = locate_rows(index, labels, TABLE_HEADS)
     result = TableResult(template=template, has_header=index.find_exact(TABLE_HEADS) is not None)
     result.printed = result.has_header or len(located) > 1
@@ -81,19 +77,22 @@ def requests_from_atoms(atoms: list[Atom]) -> TableResult:
     result.run_together = sum(len(r.atoms) == 1 and r.atoms[0].fused
                               for r in with_numbers) * 2 > len(with_numbers)
     cands: dict[str, list[Vector]] = {}
+    sums = equations(template)
     line_based = _rows_on_one_line(with_numbers)
     for r in rows:
         if line_based and len({a.line for a in r.atoms}) > 1:
             _split_over_lines(result, r)  # two rows' numbers (a wrapped PDF label, issue 8)
             continue
-        got = (candidates_for(r.atoms, NCOLS, GROUPS, spaced_runs=result.run_together)
-               if r.atoms else [(0,) * NCOLS])
+        groups = row_groups([request_key(r.row, c) for c in COLUMNS], sums)
+        blank: list[Vector] = [(0,) * NCOLS]
+        got = (candidates_for(r.atoms, NCOLS, groups, spaced_runs=result.run_together)
+               if r.atoms else blank)
         if got:
             cands[r.row] = got
         else:
             _unplaceable(result, r, got)
     # A row printed with no number at all is blank: 0 for the column rules, but no values.
-    cands = prune_by_equations(cands, column_equations(template or "2019"))
+    cands = prune_by_equations(cands, column_equations(template))
     for r in rows:
         if r.row in cands and r.atoms:
             _emit_row(result, r, cands[r.row])
@@ -160,7 +159,7 @@ def _unplaceable(result: TableResult, r: RowNumbers, got: list[Vector] | None) -
 
 
 def _missing_rows(result: TableResult, labels: list[RowLabel],
-                  located: dict[str, tuple[int, int]]) -> None:
+                  located: dict[str, Hit]) -> None:
     missing = [x.row for x in labels if x.row not in located]
     if missing:
         keys = [request_key(row, col) for row in missing for col in COLUMNS]

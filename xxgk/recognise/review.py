@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xxgk.model import REVIEW_BLOCKS, Finding, outcome_columns
+from xxgk.model import REVIEW_BLOCKS, Finding, equations, outcome_columns, row_groups
 from xxgk.recognise.atoms import Atom
 from xxgk.recognise.placement import agreed
 from xxgk.recognise.tables import RowNumbers, TableResult, candidates_for, placeholder_finding
@@ -10,7 +10,6 @@ from xxgk.recognise.tables import RowNumbers, TableResult, candidates_for, place
 COLUMNS = [col for col, _ in outcome_columns()]
 KEYS = [f"{block}.{col}" for block in REVIEW_BLOCKS for col in COLUMNS]
 NCOLS = len(KEYS)
-GROUPS = [(tuple(range(b * 5, b * 5 + 4)), b * 5 + 4) for b in range(len(REVIEW_BLOCKS))]
 _HEADER_WORDS = ("维持", "纠正", "审结", "复议", "诉讼")
 _TABLE_ONLY_WORDS = ("维持", "纠正", "审结", "结果维", "结果纠", "尚未审", "直接起诉", "复议后起诉")
 
@@ -39,7 +38,7 @@ def table_numbers(atoms: list[Atom]) -> list[Atom]:
     return longest
 
 
-def review_from_atoms(atoms: list[Atom], run_together: bool = False) -> TableResult:
+def review_from_atoms(atoms: list[Atom], template: str, run_together: bool = False) -> TableResult:
     """Read the section-四 table out of the atoms of its section."""
     result = TableResult()
     text = "".join(a.text for a in atoms if not a.is_num)
@@ -49,7 +48,7 @@ def review_from_atoms(atoms: list[Atom], run_together: bool = False) -> TableRes
         return result
     result.found = True
     row = RowNumbers("review", nums, nums[0].line)
-    cands = candidates_for(nums, NCOLS, GROUPS, run_together)
+    cands = candidates_for(nums, NCOLS, row_groups(KEYS, equations(template)), run_together)
     if not cands:
         result.unreadable.update(KEYS)
         why = ("多于 15 个数字" if len(nums) > NCOLS else "数字的任何列位置都不满足 总计=各项之和")
@@ -71,6 +70,8 @@ def review_from_atoms(atoms: list[Atom], run_together: bool = False) -> TableRes
             unknown, row.where))
     holders = [a for a in nums if a.placeholder]
     if holders and len(nums) == NCOLS:
-        keys = [k for k, a in zip(KEYS, nums, strict=True) if a.placeholder]
-        result.findings.append(placeholder_finding(holders, keys))
+        holder = placeholder_finding(holders, [k for k, a in zip(KEYS, nums, strict=True)
+                                               if a.placeholder])
+        if holder:
+            result.findings.append(holder)
     return result

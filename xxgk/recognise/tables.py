@@ -81,7 +81,7 @@ def candidates_for(nums: list[Atom], ncols: int, groups: list[Group],
     cut every way the arithmetic allows; a lone number standing apart is cut too only when the
     document's tables run together. Anything else is placed as printed.
     """
-    placed = row_candidates([a.value for a in nums], ncols, groups)
+    placed = row_candidates([a.value for a in nums if a.value is not None], ncols, groups)
     if (run_together or spaced_runs) and len(nums) > 1 and _one_digit_run(nums):
         # A stray space inside a run of cells printed together (申请数量230 000023) is no cell
         # boundary: both readings stay, and only what they agree on is read (issue 8).

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from typing import Any
 
+from xxgk.model import keys_for
 from xxgk.sample.grids import Formatter, plain_number, proactive_grid, requests_grid, review_grid
 from xxgk.sample.layouts import LAYOUTS
 
@@ -62,12 +64,14 @@ def _date_zh(iso: str) -> str:
 
 def _proactive_sentence(spec: ReportSpec) -> list[str]:
     v = spec.values
-    docs = "normative_docs.issued" if spec.template == "2021" else "normative_docs.new_made"
-    return [f"本年制发规范性文件{v.get('proactive.' + docs, 0)}件，"
+    docs = ("proactive.normative_docs.issued"
+            if "proactive.normative_docs.issued" in keys_for(spec.template, 2)
+            else "proactive.normative_docs.new_made")
+    return [f"本年制发规范性文件{v.get(docs, 0)}件，"
             f"行政处罚决定{v.get('proactive.penalty.decisions', 0)}件。"]
 
 
-Block = tuple[str, object]  # ("title" | "p" | "h" | "sign", text) or ("table", grid)
+Block = tuple[str, Any]  # ("title" | "p" | "h" | "sign", text) or ("table", grid)
 
 
 def blocks(spec: ReportSpec) -> list[Block]:

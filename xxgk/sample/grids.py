@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from xxgk.model import REVIEW_BLOCKS, outcome_columns, request_columns, request_rows
+from xxgk.model import (
+    REVIEW_BLOCKS,
+    outcome_columns,
+    proactive_rows,
+    request_columns,
+    request_row_label,
+    rows_of,
+    templates,
+)
 
 Number = int | float
 Grid = list[list[str]]
@@ -27,34 +35,26 @@ REVIEW_HEADER: Grid = [
      "复议后起诉", "", "", "", ""],
     [""] * 5 + ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2,
 ]
-# block title, header cells, rows (row key, label), metrics — per format.
-PROACTIVE_LAYOUT: dict[str, list[tuple[str, list[str], list[tuple[str, str]], list[str]]]] = {
-    "2019": [
-        ("第二十条第（一）项", ["本年新制作数量", "本年新公开数量", "对外公开总数量"],
-         [("rules", "规章"), ("normative_docs", "规范性文件")],
-         ["new_made", "new_published", "total_published"]),
-        ("第二十条第（五）项", ["上一年项目数量", "本年增/减", "处理决定数量"],
-         [("licensing", "行政许可"), ("other_services", "其他对外管理服务事项")],
-         ["prev_items", "change", "decisions"]),
-        ("第二十条第（六）项", ["上一年项目数量", "本年增/减", "处理决定数量"],
-         [("penalty", "行政处罚"), ("enforcement", "行政强制")],
-         ["prev_items", "change", "decisions"]),
-        ("第二十条第（八）项", ["上一年项目数量", "本年增/减"],
-         [("fees", "行政事业性收费")], ["prev_items", "change"]),
-        ("第二十条第（九）项", ["采购项目数量", "采购总金额"],
-         [("procurement", "政府集中采购")], ["items", "amount"]),
-    ],
-    "2021": [
-        ("第二十条第（一）项", ["本年制发件数", "本年废止件数", "现行有效件数"],
-         [("rules", "规章"), ("normative_docs", "行政规范性文件")],
-         ["issued", "abolished", "in_force"]),
-        ("第二十条第（五）项", ["本年处理决定数量"], [("licensing", "行政许可")], ["decisions"]),
-        ("第二十条第（六）项", ["本年处理决定数量"],
-         [("penalty", "行政处罚"), ("enforcement", "行政强制")], ["decisions"]),
-        ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("fees", "行政事业性收费")],
-         ["amount_10k_yuan"]),
-    ],
-}
+Block = tuple[str, list[str], list[tuple[str, str]], list[str]]
+
+
+def proactive_layout(template: str) -> list[Block]:
+    """Section 二's blocks as the format prints them — (title, header cells, rows (row key,
+    label), metrics) — from the format's rows in the model: rows of one 第二十条 item with the
+    same metrics share a block."""
+    blocks: list[Block] = []
+    for p in proactive_rows(template):
+        title = f"第二十条第（{p.article}）项"
+        if blocks and blocks[-1][0] == title and blocks[-1][3] == list(p.metrics):
+            blocks[-1][2].append((p.row, p.label))
+        else:
+            blocks.append((title, list(p.headers), [(p.row, p.label)], list(p.metrics)))
+    return blocks
+
+
+def block_titles() -> frozenset[str]:
+    """Every block title section 二 prints, in any format."""
+    return frozenset(title for t in templates() for title, *_ in proactive_layout(t))
 
 
 def plain_number(key: str, value: Number) -> str:
@@ -75,9 +75,8 @@ def request_label_cells(template: str) -> list[tuple[str, list[str]]]:
     first row of its group (the merged cell of the printed table)."""
     out: list[tuple[str, list[str]]] = []
     shown: set[str] = set()
-    for row, templates, label in request_rows():
-        if template not in templates:
-            continue
+    for row in rows_of(template):
+        label = request_row_label(template, row)
         parts = re.sub(r"\s*\([^)]*[A-Za-z][^)]*\)\s*$", "", label).split()
         if len(parts) == 1:
             cells = [parts[0], "", ""] if not parts[0].startswith("（") else ["", parts[0], ""]
@@ -112,7 +111,7 @@ def proactive_grid(template: str, values: Mapping[str, Number],
                    fmt: Formatter = plain_number) -> Grid:
     """Section 二: per block, a title row, a header row starting 信息内容, then its rows."""
     grid: Grid = []
-    for title, header, rows, metrics in PROACTIVE_LAYOUT[template]:
+    for title, header, rows, metrics in proactive_layout(template):
         grid.append([title] + [""] * len(header))
         grid.append(["信息内容", *header])
         for row, label in rows:
@@ -122,5 +121,4 @@ def proactive_grid(template: str, values: Mapping[str, Number],
 
 def proactive_keys(template: str) -> list[str]:
     """The keys of section 二 for one format, in print order."""
-    return [f"proactive.{row}.{m}" for _, _, rows, metrics in PROACTIVE_LAYOUT[template]
-            for row, _ in rows for m in metrics]
+    return [key for p in proactive_rows(template) for key in p.cell_keys()]

@@ -23,7 +23,7 @@ import shutil
 from functools import cache
 
 from xxgk.sample.document import ReportSpec, blocks, full_name
-from xxgk.sample.grids import PROACTIVE_LAYOUT, REQUEST_HEADER, REVIEW_HEADER, Grid
+from xxgk.sample.grids import REQUEST_HEADER, REVIEW_HEADER, Grid, block_titles
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -42,7 +42,6 @@ td.label {{ width: {label_w}em; text-align: left; }}
 """
 
 
-_BLOCK_TITLES = frozenset(title for blocks in PROACTIVE_LAYOUT.values() for title, *_ in blocks)
 
 
 def _is_header(grid: Grid, i: int) -> bool:
@@ -51,7 +50,7 @@ def _is_header(grid: Grid, i: int) -> bool:
     for header in (REQUEST_HEADER, REVIEW_HEADER):
         if grid[:len(header)] == header:
             return i < len(header)
-    return bool(grid[i]) and (grid[i][0] in _BLOCK_TITLES or grid[i][0] == "信息内容")
+    return bool(grid[i]) and (grid[i][0] in block_titles() or grid[i][0] == "信息内容")
 
 
 def _label_width(grid: Grid) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import random
 
-from xxgk.model import REVIEW_BLOCKS, outcome_rows
+from xxgk.model import REVIEW_BLOCKS, keys_for, outcome_rows
 from xxgk.sample.places import Agency
 from xxgk.sample.values import APPLICANTS, request_values, review_values
 
@@ -87,7 +87,7 @@ def proactive_for(agency: Agency, template: str, scale: float, rng: random.Rando
     licensing, penalty = poisson(120 * busy, rng), poisson(60 * busy, rng)
     enforcement = poisson(8 * busy, rng)
     fees = round(rng.uniform(0, 300) * busy, 2) if rng.random() < 0.4 else 0
-    if template == "2021":
+    if "proactive.rules.issued" in keys_for(template, 2):  # 制发/废止/现行有效 (2021 on)
         issued = poisson(1, rng) if rules else 0
         return {"proactive.rules.issued": issued, "proactive.rules.abolished": 0,
                 "proactive.rules.in_force": issued + (10 if rules else 0),

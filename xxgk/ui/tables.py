@@ -8,7 +8,14 @@ from collections.abc import Iterable
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from xxgk.model import REVIEW_BLOCK_LABELS, outcome_columns, registry, request_columns, request_rows
+from xxgk.model import (
+    outcome_columns,
+    registry,
+    request_columns,
+    request_row_label,
+    review_block_labels,
+    rows_of,
+)
 
 REQUEST_COLS = {col: label.split(" · ")[-1] for col, label in request_columns()}
 OUTCOME_COLS = dict(outcome_columns())
@@ -22,7 +29,7 @@ def _cell(value) -> str:
 
 def _request_rows(template: str) -> list[tuple[str, str]]:
     return [(row, label.split(" (")[0].replace("三、本年度办理结果 ", ""))
-            for row, templates, label in request_rows() if template in templates]
+            for row, label in ((r, request_row_label(template, r)) for r in rows_of(template))]
 
 
 def requests_table(profile: pd.DataFrame, template: str) -> pd.DataFrame:
@@ -45,13 +52,13 @@ def review_table(profile: pd.DataFrame) -> pd.DataFrame:
     values = dict(zip(profile.key, profile.value, strict=True))
     return pd.DataFrame([{"类别": label, **{OUTCOME_COLS[c]: _cell(values.get(f"{block}.{c}"))
                                          for c in OUTCOME_COLS}}
-                         for block, label in REVIEW_BLOCK_LABELS.items()])
+                         for block, label in review_block_labels().items()])
 
 
 def review_keys() -> pd.DataFrame:
     """The key of every cell of ``review_table``."""
     return pd.DataFrame([{"类别": None, **{OUTCOME_COLS[c]: f"{block}.{c}" for c in OUTCOME_COLS}}
-                         for block in REVIEW_BLOCK_LABELS])
+                         for block in review_block_labels()])
 
 
 def _proactive_cells(profile: pd.DataFrame) -> pd.DataFrame:
@@ -99,6 +106,6 @@ def cell_marks(findings: pd.DataFrame) -> dict[str, str]:
 def marked(table: pd.DataFrame, keys: pd.DataFrame, marks: dict[str, str]) -> Styler:
     """``table`` with the cells whose key a finding names coloured by its severity."""
     css = keys.apply(lambda column: column.map(
-        lambda key: MARK_CSS.get(marks.get(key), "") if key else ""))
+        lambda key: MARK_CSS.get(marks.get(key, ""), "") if key else ""))
     css.index, css.columns = table.index, table.columns
     return table.style.apply(lambda _: css, axis=None)

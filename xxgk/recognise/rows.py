@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from xxgk.model import request_rows
+from xxgk.model import anchors, exact_only, request_row_label, rows_of
 from xxgk.recognise.atoms import Atom
 from xxgk.recognise.normalize import compact
 
@@ -29,43 +29,12 @@ class RowLabel:
     exact_only: bool = False
 
 
-# Section 三: anchors in the order of requests-rows.csv.
-REQUEST_ANCHORS: dict[str, tuple[str, ...]] = {
-    "new_received": ("本年新收", "本年度新收", "新收政府信息公开申请", "新收申请"),
-    "carried_over": ("上年结转", "上年度结转", "上一年结转"),
-    "granted": ("予以公开",),
-    "partially_granted": ("部分公开",),
-    "denied_state_secret": ("国家秘密",),
-    "denied_law_prohibited": ("行政法规禁止", "法规禁止公开"),
-    "denied_three_safeties": ("三安全一稳定", "危及三安全"),
-    "denied_third_party": ("第三方合法权益", "保护第三方"),
-    "denied_internal_affairs": ("三类内部事务", "内部事务信息"),
-    "denied_process_info": ("四类过程性", "过程性信息"),
-    "denied_enforcement_file": ("行政执法案卷", "执法案卷"),
-    "denied_inquiry": ("行政查询事项", "查询事项"),
-    "unable_not_held": ("不掌握",),
-    "unable_needs_creation": ("另行制作", "没有现成信息"),
-    "unable_unclear": ("仍不明确", "补正后申请"),
-    "rejected_petition": ("信访举报投诉", "举报投诉类"),
-    "rejected_duplicate": ("重复申请",),
-    "rejected_publication": ("公开出版物",),
-    "rejected_excessive": ("大量反复", "无正当理由大量"),
-    "rejected_confirmation": ("确认或重新出具", "重新出具已获取"),
-    "other": ("其他处理",),
-    "other_overdue_correction": ("逾期不补正", "无正当理由逾期"),
-    "other_overdue_fee": ("收费通知", "逾期未按收费", "缴纳费用"),
-    "other_misc": ("其他",),
-    "outcome_total": ("总计", "合计"),
-    "carried_forward": ("结转下年度", "结转下年", "转下年度继续"),
-}
-# Rows whose anchors are too short or generic to be fuzzy-matched.
-EXACT_ONLY = frozenset({"other_misc", "outcome_total", "other", "granted", "partially_granted"})
-
-
 def request_labels(template: str) -> list[RowLabel]:
-    """The rows of section 三 in print order for one format."""
-    return [RowLabel(row, REQUEST_ANCHORS[row], item_label(label), row in EXACT_ONLY)
-            for row, templates, label in request_rows() if template in templates]
+    """The rows of section 三 in print order for one format, with their anchors and words
+    from spec/templates.toml."""
+    return [RowLabel(row, anchors(template, f"requests.{row}"),
+                     item_label(request_row_label(template, row)), exact_only(f"requests.{row}"))
+            for row in rows_of(template)]
 
 
 def item_label(label: str) -> str:
