@@ -41,7 +41,7 @@ OTHER = ["无。", "本年度未收取信息处理费。", "本年度无其他�
          "依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。"]
 
 
-def make_narrative(name: str, year: int, counts: dict[str, int], rng: random.Random
+def make_narrative(name: str, year: int, counts: dict[str, int | float], rng: random.Random
                    ) -> dict[str, str]:
     """overview / problems / other for one report."""
     overview = (rng.choice(OPENINGS).format(year=year, name=name)

@@ -84,7 +84,8 @@ class OracleReport:
     values: int
     wrong: int
     missing: int
-    hidden: int
+    hidden: int  # values a text layout hides by dropping blank cells
+    hidden_fused: int  # values hidden because the layout runs cells together (T10)
     defects: int
     caught: int
     generate_s: float
@@ -95,7 +96,8 @@ class OracleReport:
     def summary(self) -> str:
         return (f"{self.reports} reports ({dict(sorted(self.by_layout.items()))}), "
                 f"{self.values} values: {self.wrong} wrong, {self.missing} missing outside hidden "
-                f"({self.hidden} hidden by their layout); report-scope defects {self.caught}/"
+                f"({self.hidden} hidden by blank cells dropped, {self.hidden_fused} by cells run "
+                f"together); report-scope defects {self.caught}/"
                 f"{self.defects} caught; {len(self.failures)} reports with any problem; generated "
                 f"in {self.generate_s:.1f}s ({self.reports / self.generate_s:.0f}/s), parsed in "
                 f"{self.parse_s:.1f}s ({self.reports / self.parse_s:.0f}/s)")
@@ -117,7 +119,8 @@ def run_oracle(n_agencies: int, seed: int = 0, workers: int = 2,
     return OracleReport(
         reports=len(outcomes), values=sum(o.values for o in outcomes),
         wrong=sum(len(o.wrong) for o in outcomes), missing=sum(len(o.missing) for o in outcomes),
-        hidden=sum(len(t["hidden"]) for _, _, t in items),
+        hidden=sum(len(t["hidden"]) for _, _, t in items if t["layout"] != "T10"),
+        hidden_fused=sum(len(t["hidden"]) for _, _, t in items if t["layout"] == "T10"),
         defects=sum(o.defects for o in outcomes), caught=sum(o.caught for o in outcomes),
         generate_s=generated - start, parse_s=parsed - generated,
         failures=[o for o in outcomes if not o.ok], by_layout=Counter(o.layout for o in outcomes))

@@ -96,7 +96,8 @@ def make_registry(n_agencies: int, rng: random.Random) -> list[Agency]:
 
 
 def registry_rows(agencies: list[Agency]) -> list[dict[str, str]]:
-    """Rows of agencies.csv: name, aliases, kind, level, district, city, province."""
+    """Rows of agencies.csv: name, aliases, kind, level, district, city, province, and sample
+    (1: an invented agency, so its reports are never summed with real ones)."""
     return [{"agency_id": a.agency_id, "name": a.name, "aliases": "|".join(a.aliases),
              "kind": a.kind, "level": a.level, "district": a.district or "", "city": CITY,
-             "province": PROVINCE} for a in agencies]
+             "province": PROVINCE, "sample": "1"} for a in agencies]

@@ -31,7 +31,7 @@ def request_values(template: str, cells: dict[tuple[str, str], int],
     return values
 
 
-def review_values(blocks: dict[str, tuple[int, int, int, int]]) -> dict[str, int]:
+def review_values(blocks: dict[str, tuple[int, ...]]) -> dict[str, int]:
     """Section 四 from (维持, 纠正, 其他, 尚未审结) per block; totals follow."""
     values: dict[str, int] = {}
     for block in REVIEW_BLOCKS:

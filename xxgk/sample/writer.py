@@ -15,7 +15,8 @@ from xxgk.sample import MANIFEST
 from xxgk.sample.corpus import DEFAULT_YEARS, generate
 from xxgk.sample.places import registry_rows
 
-REGISTRY_FIELDS = ["agency_id", "name", "aliases", "kind", "level", "district", "city", "province"]
+REGISTRY_FIELDS = ["agency_id", "name", "aliases", "kind", "level", "district", "city", "province",
+                   "sample"]
 
 
 def write_registry(path: Path, rows: list[dict[str, str]]) -> None:
