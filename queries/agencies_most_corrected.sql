@@ -7,13 +7,13 @@ with selected as (
 ),
 final as (
     select
-        s.agency_id, s.agency_name, coalesce(s.district, '（市级）') as district,
+        s.agency_id, s.agency_name, district_label(s.district, s.city) as district,
         sum(s.review_corrected) as n_review_corrected,
         sum(s.litigation_corrected) as n_litigation_corrected,
         sum(s.review_total) as n_reviews,
         correction_rate(sum(s.review_maintained), sum(s.review_corrected), sum(s.review_other)) as review_correction_rate
     from selected as s
-    group by s.agency_id, s.agency_name, s.district
+    group by s.agency_id, s.agency_name, s.district, s.city
     having coalesce(sum(s.review_corrected), 0) + coalesce(sum(s.litigation_corrected), 0) > 0
 )
 select * from final

@@ -8,14 +8,14 @@ with selected as (
 ),
 final as (
     select
-        s.agency_id, s.agency_name, coalesce(s.district, '（市级）') as district,
+        s.agency_id, s.agency_name, district_label(s.district, s.city) as district,
         count(*) filter (where f.severity = 'error') as n_errors,
         count(*) filter (where f.severity = 'warning') as n_warnings,
         count(distinct s.report_id) as n_reports
     from selected as s
     join findings as f using (report_id)
     where f.severity in ('error', 'warning')
-    group by s.agency_id, s.agency_name, s.district
+    group by s.agency_id, s.agency_name, s.district, s.city
     having count(*) filter (where f.severity = 'error') > 0
 )
 select * from final

@@ -4,9 +4,9 @@
 -- pages: 机构档案
 with final as (
     select r.year, n.section, n.text, r.report_id
-    from reports as r
+    from current_reports as r
     join narratives as n using (report_id)
-    where r.agency_id = $agency_id and r.superseded_by is null
+    where r.agency_id = $agency_id
 )
 select * from final
 order by year, section;

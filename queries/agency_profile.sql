@@ -5,8 +5,8 @@
 -- pages: 机构档案
 with own as (
     select r.report_id, r.year, r.template
-    from reports as r
-    where r.agency_id = $agency_id and r.superseded_by is null
+    from current_reports as r
+    where r.agency_id = $agency_id
 ),
 final as (
     select o.year, o.template, o.report_id, v.key, k.section, k.label_zh, v.value

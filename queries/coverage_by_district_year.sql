@@ -6,14 +6,14 @@
 -- parameters: $city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level
 -- pages: 总览, 申请量, 复议诉讼
 with expected as (
-    select coalesce(a.district, a.city || '（市级）', '（未归属）') as district,
+    select district_label(a.district, a.city) as district,
            count(*) as n_expected
     from selected_agencies($city, $districts, $kinds, $agency_ids, $sample, $city_level) as a
     where a.in_registry
     group by 1
 ),
 received as (
-    select coalesce(s.district, s.city || '（市级）', '（未归属）') as district, s.year,
+    select district_label(s.district, s.city) as district, s.year,
            count(*) as n_reports,
            count(*) filter (where a.in_registry) as n_registry_reports
     from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level) as s

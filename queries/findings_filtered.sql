@@ -6,7 +6,7 @@ with selected as (
     select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level)
 ),
 final as (
-    select s.agency_id, s.agency_name, coalesce(s.district, '（市级）') as district, s.year, f.rule, f.severity, f.message,
+    select s.agency_id, s.agency_name, district_label(s.district, s.city) as district, s.year, f.rule, f.severity, f.message,
            f.location, f.keys, f.scope, s.report_id, s.source_path, s.published_on
     from findings as f
     join selected as s using (report_id)

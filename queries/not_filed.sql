@@ -34,7 +34,7 @@ tables_read as (
 checked as (
     select
         u.agency_id, u.agency_label, u.name as agency_name, u.kind,
-        coalesce(u.district, '（市级）') as district,
+        district_label(u.district, u.city) as district,
         r.report_id, r.published_on,
         r.report_id is null as not_filed,
         coalesce(r.is_late, false) as is_late,

@@ -7,7 +7,7 @@ with selected as (
 ),
 groups as (
     select
-        coalesce(s.district, s.city || '（市级）', '（未归属）') as district,
+        district_label(s.district, s.city) as district,
         sum(s.granted) as granted, sum(s.partially_granted) as partially_granted,
         sum(s.denied) as denied, sum(s.unable) as unable,
         sum(s.rejected) as rejected, sum(s.other_outcome) as other_outcome

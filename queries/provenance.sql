@@ -11,7 +11,6 @@ with final as (
         count(*) filter (where r.synthetic) as n_synthetic,
         count(*) filter (where not r.synthetic and starts_with(r.source_path, $embedded_dir))
             as n_real_embedded
-    from reports as r
-    where r.superseded_by is null
+    from current_reports as r
 )
 select * from final;

@@ -10,7 +10,7 @@ last_year as (
 ),
 final as (
     select
-        t.agency_id, t.agency_name, t.kind, coalesce(t.district, '（市级）') as district,
+        t.agency_id, t.agency_name, t.kind, district_label(t.district, t.city) as district,
         t.new_received as n_new_requests,
         l.new_received as n_new_requests_prev,
         t.new_received - l.new_received as change,

@@ -7,7 +7,7 @@ with selected as (
 ),
 final as (
     select
-        s.agency_id, s.agency_name, s.kind, coalesce(s.district, '（市级）') as district, s.year,
+        s.agency_id, s.agency_name, s.kind, district_label(s.district, s.city) as district, s.year,
         s.new_received as n_new_requests,
         s.carried_over as n_carried_over,
         s.outcome_total as n_handled,

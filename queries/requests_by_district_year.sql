@@ -7,7 +7,7 @@ with selected as (
 ),
 final as (
     select
-        coalesce(s.district, s.city || '（市级）', '（未归属）') as district,
+        district_label(s.district, s.city) as district,
         s.year,
         count(*) as n_reports,
         sum(s.new_received) as n_new_requests,

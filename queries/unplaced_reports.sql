@@ -7,11 +7,10 @@
 with waiting as (
     select r.report_id, r.sha256, a.name, r.agency_printed, r.region_printed, r.year,
            r.published_on, r.source_path, f.message as placed_by
-    from reports as r
+    from current_reports as r
     join agencies as a using (agency_id)
     left join findings as f on f.report_id = r.report_id and f.rule = 'placed-by-editor'
     where (not a.in_registry or f.report_id is not null)
-      and r.superseded_by is null
       and r.year between $year_from and $year_to
 ),
 candidates as (

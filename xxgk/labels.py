@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from xxgk.model import request_columns, review_block_labels
+
 COLUMN_ZH = {
     "agency_id": "机构编号", "agency_name": "机构", "kind": "机构类型", "level": "层级",
     "district": "区县", "city": "城市", "province": "省份", "year": "年度", "template": "格式版本",
@@ -39,6 +41,16 @@ COLUMN_ZH = {
     "file_name": "文件", "candidates": "可能属于", "n_candidates": "同名机构数",
     "placed_by": "指定归属", "agency_link": "机构", "report_link": "报告", "n_reviews_decided": "复议已审结",
 }
+
+
+# The groups charts draw, in the words of the spec: the six outcome groups of section 三, the
+# three blocks of section 四 (fields.csv), the applicant columns (columns.csv, without their
+# group: 商业企业, not 法人或其他组织 · 商业企业; 其他 reads 其他组织 on its own).
+OUTCOME_ZH = {k: COLUMN_ZH[k] for k in ("granted", "partially_granted", "denied", "unable",
+                                         "rejected", "other_outcome")}
+BLOCK_ZH = review_block_labels()
+APPLICANT_ZH = {col: ("其他组织" if label.endswith("· 其他") else label.split(" · ")[-1])
+                for col, label in request_columns()[:-1]}
 
 
 def zh_columns(columns: list[str]) -> dict[str, str]:
@@ -84,9 +96,14 @@ def where_zh(where: str | None) -> str | None:
     return f"原文第 {where[5:]} 行" if where.startswith("line ") else where
 
 
+CITY_LEVEL = "（市级）"  # how SQL's district_label marks a city-level agency's 区县 (build/05_base.sql)
+
+
 def agency_labels_of(names, districts):
-    """名称（区县） for each agency (市级 when it has no district): the name a supervisor reads."""
-    return names + "（" + districts.fillna("市级") + "）"
+    """名称（区县） for each agency: the name a supervisor reads. A city-level agency reads as
+    名称（哈尔滨市） whether its district column is empty or district_label's 哈尔滨市（市级）."""
+    place = districts.fillna("市级").str.removesuffix(CITY_LEVEL).replace("", "市级")
+    return names + "（" + place + "）"
 
 
 def findings_for_people(frame):

@@ -2,7 +2,7 @@
 -- grain: one row per agency-year with more than one current report (healthy: none)
 -- parameters: none
 select r.agency_id, r.year, count(*) as n_current
-from reports as r
-where r.superseded_by is null and r.year is not null
+from current_reports as r
+where r.year is not null
 group by r.agency_id, r.year
 having count(*) > 1;

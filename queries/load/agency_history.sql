@@ -13,11 +13,10 @@ final as (
         r.report_id, r.agency_id, r.year, r.published_on,
         coalesce(a.kind = '政府', false) as is_government,
         coalesce(nv.text, '') as narrative
-    from reports as r
+    from current_reports as r
     left join agencies as a using (agency_id)
     left join narrative as nv using (report_id)
-    where r.superseded_by is null
-      and r.year is not null
+    where r.year is not null
       and list_contains($agency_ids, r.agency_id)
 )
 select * from final

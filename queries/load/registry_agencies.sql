@@ -3,7 +3,8 @@
 --          reports against it.
 -- grain: one row per registry agency
 -- parameters: none
-select agency_id, name, coalesce(aliases, []) as aliases, kind, level, district, city, province
+select agency_id, name, coalesce(aliases, []) as aliases, kind, level, district, city, province,
+       in_registry, synthetic
 from agencies
 where in_registry
 order by agency_id;

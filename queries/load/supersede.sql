@@ -12,10 +12,9 @@ with candidates as (
         r.report_id, r.agency_id, r.year, r.published_on, r.source_path,
         exists (select 1 from report_values as v where v.report_id = r.report_id) as has_values,
         r.parsed_at >= $run_started_at as is_new
-    from reports as r
+    from current_reports as r
     join agencies as a using (agency_id)
-    where r.superseded_by is null
-      and r.year is not null
+    where r.year is not null
       and list_contains($agency_ids, r.agency_id)
       and (a.in_registry or r.region_printed is not null)
 ),

@@ -10,16 +10,10 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from xxgk.labels import RATE_BASE
+from xxgk.labels import APPLICANT_ZH, BLOCK_ZH, OUTCOME_ZH, RATE_BASE, agency_labels_of
 
-OUTCOME_ZH = {"granted": "予以公开", "partially_granted": "部分公开", "denied": "不予公开",
-              "unable": "无法提供", "rejected": "不予处理", "other_outcome": "其他处理"}
 OUTCOME_COLORS = {"予以公开": "#2e7d32", "部分公开": "#81c784", "不予公开": "#c62828",
                   "无法提供": "#f9a825", "不予处理": "#6d4c41", "其他处理": "#90a4ae"}
-BLOCK_ZH = {"review": "行政复议", "litigation_direct": "行政诉讼·直接起诉",
-            "litigation_after_review": "行政诉讼·复议后起诉"}
-APPLICANT_ZH = {"natural_person": "自然人", "commercial": "商业企业", "research": "科研机构",
-                "social_org": "社会公益组织", "legal_service": "法律服务机构", "other_org": "其他组织"}
 # 结果纠正 is where the agency lost: red; the rest in quiet tones.
 RESULT_COLORS = {"结果维持": "#5c7cfa", "结果纠正": "#c62828", "其他结果": "#adb5bd", "尚未审结": "#e9ecef"}
 STATUS_ZH = {"published": "按时发布", "late": "逾期发布", "with errors": "有错误", "missing": "缺失"}
@@ -210,7 +204,7 @@ def metric_lines(frame: pd.DataFrame, column: str, label: str) -> go.Figure:
     """One metric per agency over years (compare_agencies), named 名称（区县）; a gap for a year
     without a report; a rate in percent, its points grey where fewer than 30 cases stand
     behind it."""
-    data = frame.assign(agency=frame.agency_name + "（" + frame.district.fillna("市级") + "）")
+    data = frame.assign(agency=agency_labels_of(frame.agency_name, frame.district))
     data = _gaps(data, "agency")
     rate = column in RATE_BASE
     data = data.assign(n=data[RATE_BASE[column]] if rate else data[column])

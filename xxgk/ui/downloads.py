@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from xxgk.export import frame_to_csv_bytes
-from xxgk.labels import METRICS, RATE_BASE, zh_columns
+from xxgk.labels import METRICS, RATE_BASE, agency_labels_of, zh_columns
 from xxgk.ui.filters import Filters
 
 
@@ -132,7 +132,7 @@ def for_display(frame: pd.DataFrame) -> pd.DataFrame:
 
 def agency_link(frame: pd.DataFrame, query_string: str = "") -> pd.Series:
     """A link to each row's agency on 机构档案 (the sidebar filter kept), shown as 名称（区县）."""
-    label = frame.agency_name + "（" + frame.district.fillna("市级").replace("（市级）", "市级") + "）"
+    label = agency_labels_of(frame.agency_name, frame.district)
     year = frame["year"].astype("Int64").astype(str) if "year" in frame else None
     link = "/agency?" + (query_string + "&" if query_string else "") + "profile=" + frame.agency_id
     if year is not None:

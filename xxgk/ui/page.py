@@ -70,7 +70,7 @@ def district_colors() -> dict[str, str]:
     """A fixed colour per district of the data shown (real or sample), whatever the filter."""
     options = query("filter_options")
     options = options[options.synthetic == filters().sample]
-    names = options.district.fillna(options.city + "（市级）").fillna("（未归属）")
+    names = options.district_label
     return charts.district_colors([*names, "（未归属）"])
 
 

@@ -3,11 +3,10 @@
 -- grain: one row per report that is not superseded
 -- parameters: none
 create or replace view report_facts as
-with current_reports as (
+with current as (
     select r.*, a.name as agency_name, a.kind, a.level, a.district, a.city, a.province
-    from reports as r
+    from current_reports as r
     left join agencies as a using (agency_id)
-    where r.superseded_by is null
 ),
 totals as (
     select
@@ -53,7 +52,7 @@ final as (
         coalesce(fl.n_errors, 0) as n_errors,
         coalesce(fl.n_warnings, 0) as n_warnings,
         coalesce(fl.is_late, false) as is_late
-    from current_reports as c
+    from current as c
     left join totals as t using (report_id)
     left join flags as fl using (report_id)
 )

@@ -7,8 +7,8 @@ create or replace view requests as
 with cells as (
     select v.report_id, split_part(v.key, '.', 2) as request_row, split_part(v.key, '.', 3) as col, v.value
     from report_values as v
-    join reports as r using (report_id)
-    where v.key like 'requests.%' and r.superseded_by is null
+    join current_reports as r using (report_id)
+    where v.key like 'requests.%'
 ),
 final as (
     select
@@ -29,9 +29,8 @@ create or replace view review_litigation as
 with cells as (
     select v.report_id, split_part(v.key, '.', 1) as block, split_part(v.key, '.', 2) as col, v.value
     from report_values as v
-    join reports as r using (report_id)
+    join current_reports as r using (report_id)
     where split_part(v.key, '.', 1) in ('review', 'litigation_direct', 'litigation_after_review')
-      and r.superseded_by is null
 ),
 final as (
     select
@@ -50,7 +49,7 @@ create or replace view proactive as
 with final as (
     select v.report_id, r.template, split_part(v.key, '.', 2) as item, split_part(v.key, '.', 3) as metric, v.value
     from report_values as v
-    join reports as r using (report_id)
-    where v.key like 'proactive.%' and r.superseded_by is null
+    join current_reports as r using (report_id)
+    where v.key like 'proactive.%'
 )
 select * from final;
