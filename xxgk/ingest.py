@@ -55,8 +55,6 @@ from xxgk.registry import (
 )
 from xxgk.reviews import Reviews, store_path
 from xxgk.sample import MANIFEST
-from xxgk.sample.places import CITY, DISTRICT_NAMES
-from xxgk.sample.places import PROVINCE as SYNTHETIC_PROVINCE
 from xxgk.validate import check_carry_continuity, check_copied_narrative, check_late_publication
 from xxgk.warehouse import Batch, create_schema, execute_query
 
@@ -64,7 +62,6 @@ REPORT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps")
 PAUSE_ENV = "XXGK_INGEST_PAUSE_BEFORE_SWAP"
 DEFAULT_CHUNK = 1000
 DEFAULT_LOCK_TIMEOUT = 600.0  # seconds a run waits for another run to finish
-FICTIONAL_REGIONS = frozenset({CITY, *DISTRICT_NAMES})  # tests: signal a file, then wait to be killed
 
 
 @dataclass
@@ -140,9 +137,9 @@ def _invented_in(manifest: Path, _mtime_ns: int) -> frozenset[str]:
         return frozenset(row["file"] for row in csv.DictReader(fh))
 
 
-def _is_synthetic(path: Path, province: str | None, region: str | None) -> bool:
-    """Generated reports: their truth file or their folder's synthetic.csv says so, or they
-    belong to the fictional places (a report printed without its place names none)."""
+def _is_synthetic(path: Path, agency_is_sample: bool) -> bool:
+    """Generated reports: their truth file or their folder's synthetic.csv says so, or the
+    registry marks their agency as a sample one (its column ``sample``)."""
     truth = path.with_name(path.stem + ".truth.json")
     if truth.exists():
         return bool(json.loads(truth.read_text(encoding="utf-8")).get("synthetic"))
@@ -150,7 +147,7 @@ def _is_synthetic(path: Path, province: str | None, region: str | None) -> bool:
     with suppress(OSError):
         if path.name in _invented_in(manifest, manifest.stat().st_mtime_ns):
             return True
-    return province == SYNTHETIC_PROVINCE or region in FICTIONAL_REGIONS
+    return agency_is_sample
 
 
 def _read_new(files: list[Path], known: set[str], summary: IngestSummary
@@ -238,30 +235,25 @@ def write_agencies(con: duckdb.DuckDBPyConnection, agencies: list[RegistryAgency
         con.unregister("new_agencies")
 
 
-def _fictional(agency: RegistryAgency) -> bool:
-    """An agency of the invented sample city (its registry rows name the fictional places)."""
-    return agency.province == SYNTHETIC_PROVINCE or bool({agency.district, agency.city}
-                                                          & FICTIONAL_REGIONS)
-
-
 def _place(con: duckdb.DuckDBPyConnection, matcher: Matcher, record: dict,
            summary: IngestSummary, placed: dict[str, Placement] | None = None
-           ) -> tuple[str, str | None, list[dict]]:
-    """(agency_id, province, extra findings) for a record: the agency an editor chose for the
-    file, else the registry's match; unknown agencies are added."""
+           ) -> tuple[str, bool, list[dict]]:
+    """(agency_id, whether the registry marks it a sample agency, extra findings) for a
+    record: the agency an editor chose for the file, else the registry's match; unknown
+    agencies are added."""
     placement = placed.get(record["source"]["sha256"]) if placed else None
     if placement is not None and placement.agency_id in matcher.by_id:
         agency = matcher.by_id[placement.agency_id]
-        return agency.agency_id, agency.province, [placed_finding(agency, placement)]
-    agency = matcher.match(record["agency"], record["region"])
-    if agency is not None:
-        return agency.agency_id, agency.province, []
+        return agency.agency_id, agency.synthetic, [placed_finding(agency, placement)]
+    matched = matcher.match(record["agency"], record["region"])
+    if matched is not None:
+        return matched.agency_id, matched.synthetic, []
     agency = unknown_agency(record["agency"], record["region"])
     write_agencies(con, [agency], replace=False)
     region = record["region"] or ""
     named = agency.name if agency.name.startswith(region) else region + agency.name
     summary.unknown_agencies[named] += 1  # 淮安市人民政府, not 淮安市淮安市人民政府
-    return agency.agency_id, None, [{
+    return agency.agency_id, False, [{
         "rule": "unknown-agency", "severity": "info", "keys": [], "where": None,
         "message": f"机构“{agency.name}”不在机构名录中，按报告所写地区（{record['region'] or '无'}）归属"}]
 
@@ -274,8 +266,8 @@ def load_records(con: duckdb.DuckDBPyConnection, matcher: Matcher, records: Iter
     batch, touched = Batch(), set()
     for record in records:
         path = paths[record["source"]["path"]]
-        agency_id, province, extra = _place(con, matcher, record, summary, placed)
-        synthetic = _is_synthetic(path, province, record["region"])
+        agency_id, agency_is_sample, extra = _place(con, matcher, record, summary, placed)
+        synthetic = _is_synthetic(path, agency_is_sample)
         rid = batch.add_report(record, agency_id, synthetic)
         batch.add_findings(rid, extra, scope="warehouse")
         summary.severities.update(f["severity"] for f in record["findings"] + extra)
@@ -338,7 +330,7 @@ def recheck_agencies(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> No
     for rid, key, value in execute_query(con, "load/carry_values",
                                          report_ids=[row[0] for row in history]):
         values.setdefault(rid, {})[key] = value
-    batch, previous = Batch(), {}
+    batch, previous = Batch(), dict[str, tuple]()
     for rid, agency_id, year, published, is_gov, text in history:
         found = check_late_publication(year, published.isoformat() if published else None, is_gov)
         before = previous.get(agency_id)
@@ -359,8 +351,6 @@ def load_agencies(con: duckdb.DuckDBPyConnection, registries: list[Path],
         with_names(RegistryAgency(*row)) for row in execute_query(con, "load/registry_agencies")]
     known = {agency.agency_id for agency in agencies}
     agencies += [agency for agency in added or [] if agency.agency_id not in known]
-    for agency in agencies:
-        agency.synthetic = _fictional(agency)
     write_agencies(con, agencies)
     return Matcher(agencies)
 

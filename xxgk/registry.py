@@ -52,8 +52,12 @@ def normal_name(name: str) -> str:
     return key
 
 
+SAMPLE_MARKS = frozenset({"1", "true", "yes", "是"})
+
+
 def load_registry(paths: list[Path]) -> list[RegistryAgency]:
-    """Every agency of the given CSV files (missing files are skipped)."""
+    """Every agency of the given CSV files (missing files are skipped). An optional column
+    ``sample`` marks invented agencies (the generator's): their reports are sample data."""
     agencies = []
     for path in paths:
         if not path.exists():
@@ -63,7 +67,8 @@ def load_registry(paths: list[Path]) -> list[RegistryAgency]:
                 aliases = [a for a in (row.get("aliases") or "").split("|") if a]
                 agencies.append(with_names(RegistryAgency(
                     row["agency_id"], row["name"], aliases, row["kind"], row["level"],
-                    row["district"] or None, row["city"] or None, row["province"] or None)))
+                    row["district"] or None, row["city"] or None, row["province"] or None,
+                    synthetic=(row.get("sample") or "").strip().lower() in SAMPLE_MARKS)))
     return agencies
 
 
