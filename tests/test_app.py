@@ -10,6 +10,8 @@ from tests.conftest import FILTERS, ROOT
 from xxgk.ingest import ensure_sample_warehouse
 from xxgk.warehouse import run_query
 
+pytestmark = pytest.mark.slow  # every page through AppTest, on several warehouses
+
 SAMPLE = {**FILTERS, "sample": True}  # the sample warehouse opens on its invented city
 
 PAGES = ["overview", "requests", "outcomes", "review", "proactive", "agency", "compare", "metrics",

@@ -13,8 +13,8 @@ from tests.conftest import ROOT
 from tests.serve import ARGS, CHROMIUM, PAGES, serve
 from xxgk.ingest import ensure_sample_warehouse
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None,
-                                reason="no chromium on PATH (Debian package 'chromium'; .ci/run installs it)")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
+    CHROMIUM is None, reason="no chromium on PATH (Debian package 'chromium'; .ci/run installs it)")]
 
 
 @pytest.fixture(scope="module")

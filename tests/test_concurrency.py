@@ -14,6 +14,8 @@ from tests.conftest import ROOT
 from tests.serve import PAGES, protocol_session, serve
 from xxgk.ingest import WarehouseBusy, ensure_sample_warehouse, ingest, warehouse_lock
 
+pytestmark = pytest.mark.slow  # processes, sessions or a generated corpus: minutes, not seconds
+
 
 def _count(db: Path, sql: str) -> int:
     with duckdb.connect(str(db), read_only=True) as con:

@@ -5,9 +5,12 @@ single file shows found by its rule; no error finding the truth does not explain
 exact. The figures are printed (pytest -s) and reported in BENCHMARKS.md.
 """
 
+import pytest
+
 from xxgk.sample.layouts import LAYOUTS
 from xxgk.sample.oracle import run_oracle
 
+pytestmark = pytest.mark.slow
 DEFAULT_AGENCIES = 170  # × 7 years × 2 formats, less the years agencies skip: >2,000 reports
 
 

@@ -94,6 +94,7 @@ NO_CHROMIUM = pytest.mark.skipif(
     reason="no chromium on PATH (Debian package 'chromium'; .ci/run installs it)")
 
 
+@pytest.mark.slow
 @NO_CHROMIUM
 def test_oracle_generated_pdfs():
     from xxgk.sample.oracle import run_oracle

@@ -3,6 +3,7 @@ left out where the arithmetic cannot place them; no input makes the parser raise
 
 import random
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +14,8 @@ from xxgk.sample.layouts import LAYOUTS
 from xxgk.sample.noise import perturb
 from xxgk.sample.truth import hidden_keys
 from xxgk.sample.values import random_values
+
+pytestmark = pytest.mark.slow  # processes, sessions or a generated corpus: minutes, not seconds
 
 SETTINGS = settings(max_examples=200, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])

@@ -15,6 +15,8 @@ from tests.conftest import ROOT
 from xxgk.ingest import ingest
 from xxgk.warehouse import connect, run_query
 
+pytestmark = pytest.mark.slow  # processes, sessions or a generated corpus: minutes, not seconds
+
 YEARS = range(2019, 2026)
 ALL = {"city": None, "districts": [], "kinds": [], "agency_ids": [], "sample": True,
        "city_level": True}

@@ -47,7 +47,8 @@ pool = pd.concat([pool, options[(options.agency_id == chosen_before)
                                 & ~options.agency_id.isin(pool.agency_id)]])
 if not empty(pool, "机构"):
     names = agency_labels(pool)
-    agency_id = st.selectbox("机构", list(names), format_func=names.get, key="profile_agency")
+    agency_id: str = st.selectbox("机构", list(names), format_func=lambda a: names[a],
+                                  key="profile_agency") or ""
     profile = query("agency_profile", agency_id=agency_id)
     reports = query("agency_reports", agency_id=agency_id)
     if not empty(profile, "该机构的数值"):
@@ -63,7 +64,7 @@ if not empty(pool, "机构"):
         st.subheader("历年概况")
         table(over_years.drop(columns=["agency_name", "district"]), "历年概况", names[agency_id])
         year = st.radio("年度", years, horizontal=True, key="profile_year")
-        to_url(profile=agency_id, profile_year=int(year))
+        to_url(profile=agency_id, profile_year=str(int(year)))
         one = profile[profile.year == year]
         template = one.template.iloc[0]
         findings = query("findings_filtered", city=None, districts=[], kinds=[],

@@ -21,7 +21,7 @@ if "compare_agencies" not in st.session_state:  # ?compare=a&compare=b, else the
     st.session_state["compare_agencies"] = [a for a in asked if a in names][:MAX_AGENCIES]
 st.session_state["compare_agencies"] = [a for a in st.session_state["compare_agencies"]
                                         if a in names]
-chosen = st.multiselect("选择 2–6 个机构", list(names), format_func=names.get,
+chosen = st.multiselect("选择 2–6 个机构", list(names), format_func=lambda a: names[a],
                         max_selections=MAX_AGENCIES, key="compare_agencies")
 to_url(compare=chosen)
 if len(chosen) < 2:

@@ -44,7 +44,7 @@ if not empty(by_rule, "报告"):
         st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
     rules = st.multiselect("规则", sorted(by_rule.rule.unique()), key="q_rules",
                            format_func=lambda r: RULE_ZH.get(r, r), placeholder="全部规则")
-    severities = st.multiselect("严重程度", list(SEVERITY_ZH), format_func=SEVERITY_ZH.get,
+    severities = st.multiselect("严重程度", list(SEVERITY_ZH), format_func=lambda s: SEVERITY_ZH[s],
                                 key="q_severities", placeholder="全部严重程度")
     statuses = st.multiselect("核实状态", list(STATUSES), key="q_statuses", placeholder="全部状态")
     to_url(rule=rules, severity=severities, status=statuses)

@@ -113,7 +113,8 @@ def connect(path: Path | str = DEFAULT_DB, read_only: bool = True) -> duckdb.Duc
 def _cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """A cursor of ``con`` reading the same default database (a cursor starts in 'memory')."""
     cursor = con.cursor()
-    if cursor.execute(_HAS_SNAPSHOT).fetchone()[0]:
+    row = cursor.execute(_HAS_SNAPSHOT).fetchone()
+    if row is not None and row[0]:
         cursor.execute(_USE_SNAPSHOT)
     return cursor
 
@@ -126,6 +127,9 @@ class Batch:
     """Rows for the raw tables, written in one go (row-by-row inserts are slow in DuckDB)."""
 
     def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
         self.reports: list[tuple] = []
         self.values: list[tuple] = []
         self.findings: list[tuple] = []
@@ -165,7 +169,7 @@ class Batch:
                     con.execute(INSERTS[table])
                 finally:
                     con.unregister("batch_rows")
-        self.__init__()
+        self.clear()
 
 
 REPORT_COLUMNS = ["report_id", "agency_id", "year", "template", "published_on", "format",

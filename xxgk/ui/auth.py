@@ -59,7 +59,7 @@ def editor() -> str | None:
         return name
     if _oidc() and getattr(st.user, "is_logged_in", False):
         email = st.user.get("email")
-        if email and email in _secrets("editors_oidc").get("emails", []):
+        if isinstance(email, str) and email in _secrets("editors_oidc").get("emails", []):
             return email
     return None
 

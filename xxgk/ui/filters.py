@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -75,7 +76,7 @@ def from_query_params(params: dict[str, list[str]], years: tuple[int, int]) -> F
             return min(max(int(params.get(key, [default])[0]), years[0]), years[1])
         except (TypeError, ValueError):
             return default
-    return Filters(city=(params.get("city") or [None])[0], districts=params.get("district", []),
+    return Filters(city=next(iter(params.get("city") or []), None), districts=params.get("district", []),
                    kinds=[k for k in params.get("kind", []) if k in KINDS],
                    agency_ids=params.get("agency", []), year_from=year("from", years[0]),
                    year_to=year("to", years[1]), sample=params.get("data") == [SAMPLE],
@@ -170,6 +171,7 @@ def sidebar_filters(options: pd.DataFrame, sample_by_default: bool = False) -> F
         names = agency_labels(in_city)
         agencies = st.multiselect("机构（可输入名称搜索）", list(names), key="f_agencies",
                                   format_func=lambda a: names.get(a, a), placeholder="全部机构")
+        chosen: Any
         if years[0] < years[1]:
             chosen = st.slider("年度", years[0], years[1], key="f_years")
             if not isinstance(chosen, tuple | list):  # a client that sent no widget state back

@@ -53,8 +53,8 @@ def _place_form(unplaced: pd.DataFrame, who: str) -> None:
     registry = query("registry_agencies")
     choices = _agency_choices(report, registry)
     agency = st.selectbox("归属机构（可输入名称搜索）", list(choices), key="place_agency",
-                          format_func=choices.get, index=None, placeholder="选择名录中的机构")
-    if st.button("指定归属", key="place_button", disabled=agency is None):
+                          format_func=lambda a: choices[a], index=None, placeholder="选择名录中的机构")
+    if st.button("指定归属", key="place_button", disabled=agency is None) and agency is not None:
         _apply(report.sha256, agency, who)
     with st.expander("名录中没有这个机构：新增机构并指定归属"), st.form("add_agency_form"):
         name = st.text_input("机构名称", value=report.agency_printed, key="add_name")
@@ -66,8 +66,8 @@ def _place_form(unplaced: pd.DataFrame, who: str) -> None:
             if not name.strip():
                 st.error("请填写机构名称。")
             else:
-                agency = reviews().add_agency(name, district, city, province, who)
-                _apply(report.sha256, agency.agency_id, who)
+                added = reviews().add_agency(name, district, city, province, who)
+                _apply(report.sha256, added.agency_id, who)
 
 
 def unplaced_section(f: Filters, slug: str) -> None:

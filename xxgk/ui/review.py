@@ -36,7 +36,7 @@ def _decide_form(rows: pd.DataFrame, agency_id: str, year: int, name: str) -> No
     labels = {i: _finding_label(r) for i, r in zip(rows.index, rows.itertuples(), strict=True)}
     with st.form(f"review_{agency_id}_{year}", clear_on_submit=True):
         st.markdown("**修改核实状态**")
-        chosen = st.multiselect("问题", list(labels), format_func=labels.get,
+        chosen = st.multiselect("问题", list(labels), format_func=lambda k: labels[k],
                                 default=list(labels) if len(labels) == 1 else None,
                                 key=f"review_pick_{agency_id}_{year}", placeholder="选择一条或多条问题")
         status = st.selectbox("状态", list(STATUSES), index=1, key=f"review_status_{agency_id}_{year}")

@@ -44,7 +44,10 @@ def _status(record: dict, digest: str, loaded: dict, first: dict, name: str) -> 
 def preview(files: list) -> tuple[pd.DataFrame, dict[str, dict]]:
     """What the parser reads from each upload, and whether loading it would add anything:
     files over the limit are refused, files already loaded (or twice in the upload) said so."""
-    rows, records, first, digests = [], {}, {}, {}
+    rows: list[dict] = []
+    records: dict = {}
+    first: dict = {}
+    digests: dict = {}
     for file in files:
         if _too_big(file):
             rows.append({"文件": file.name, "结果": f"超过 {MAX_MB} MB，未解析"})
