@@ -27,17 +27,17 @@ def test_too_many_numbers_give_nothing():
 
 
 def test_run_together_example_of_layouts_md():
-    assert fused_candidates("520010558", 7, REQUEST) == [(52, 0, 0, 1, 0, 5, 58)]
+    assert fused_candidates("520010558", 7, REQUEST).vectors == [(52, 0, 0, 1, 0, 5, 58)]
 
 
 def test_run_together_with_vanished_blanks_keeps_what_is_proven():
-    cells = agreed(fused_candidates("5858", 7, REQUEST), 7)
+    cells = agreed(fused_candidates("5858", 7, REQUEST).vectors, 7)
     assert cells == [None] * 6 + [58]
 
 
 def test_review_row_of_fifteen_single_digits():
     cands = fused_candidates("210141000100000", 15, REVIEW)
-    assert (2, 1, 0, 1, 4, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0) in cands
+    assert (2, 1, 0, 1, 4, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0) in cands.vectors
 
 
 def test_column_rule_settles_an_ambiguous_row():

@@ -12,6 +12,7 @@ Column equations down a table (一+二 = （七）+四; （七） = Σ outcomes)
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, product
 
@@ -20,6 +21,19 @@ Cell = Number | None
 Vector = tuple[Cell, ...]
 Group = tuple[tuple[int, ...], int]
 Term = tuple[str, int]  # (row, column)
+
+@dataclass(frozen=True)
+class Candidates:
+    """The vectors a row's printed numbers can stand for. Empty, it says why: ``uncut`` when a
+    run of digits had more readings than the search allows (nothing could be proven), else no
+    placement satisfies the row's sums (or more numbers than cells were printed)."""
+
+    vectors: list[Vector]
+    uncut: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.vectors)
+
 
 DEFAULT_SPLIT_BUDGET = 200_000
 DEFAULT_SUMSET_CAP = 20_000
@@ -67,13 +81,13 @@ def _segments(ncols: int, groups: Sequence[Group]) -> list[tuple[int, ...]]:
 
 
 def fused_candidates(digits: str, ncols: int, groups: Sequence[Group] = (),
-                     budget: int = DEFAULT_SPLIT_BUDGET) -> list[Vector] | None:
+                     budget: int = DEFAULT_SPLIT_BUDGET) -> Candidates:
     """Every vector a run of digits (cells printed with no separator, layout T10) can stand for.
 
     Each cell either takes the next digits (no leading zero) or was blank (0, no digits): a
     blank cell vanishes without trace, so the digits may hold fewer numbers than cells. A
-    group's total is cut first and bounds its parts, which must sum to it. None when the search
-    exceeds its budget (too many readings to be of use).
+    group's total is cut first and bounds its parts, which must sum to it. ``uncut`` when the
+    search exceeds its budget (too many readings to be of use).
     """
     segments = _segments(ncols, groups)
     length = len(digits)
@@ -132,9 +146,9 @@ def fused_candidates(digits: str, ncols: int, groups: Sequence[Group] = (),
         return frozenset(out)
 
     try:
-        return sorted(cut(0, 0))
+        return Candidates(sorted(cut(0, 0)))
     except (OverflowError, RecursionError):
-        return None
+        return Candidates([], uncut=True)
 
 
 def agreed(candidates: Sequence[Vector], ncols: int) -> list[Cell]:

@@ -6,12 +6,13 @@ import re
 
 from xxgk.model import Finding, anchors, proactive_rows, recognise_template, templates
 from xxgk.recognise.atoms import Atom
-from xxgk.recognise.placement import agreed
+from xxgk.recognise.placement import Number
 from xxgk.recognise.rows import Hit, LabelIndex, RowLabel, locate_rows
 from xxgk.recognise.tables import (
     RowNumbers,
     TableResult,
     candidates_for,
+    emit_cells,
     numbers_after,
     placeholder_finding,
 )
@@ -133,31 +134,16 @@ def _row_numbers(atoms: list[Atom], hit: Hit, following: Hit | None, label: str)
 
 def _emit_row(result: TableResult, r: RowNumbers, metrics: tuple[str, ...],
               table_in_yuan: bool) -> None:
-    keys = [f"proactive.{r.row}.{m}" for m in metrics]
     if not r.atoms:
         return
-    cands = candidates_for(r.atoms, len(metrics), [])
-    if not cands:
-        result.unreadable.update(keys)
-        result.findings.append(Finding(
-            "unreadable-cell", "warning",
-            f"{r.row} 行印有 {len(r.atoms)} 个数字、应有 {len(metrics)} 列，未取值", keys, r.where))
-        return
-    unknown = []
-    for key, value in zip(keys, agreed(cands, len(metrics)), strict=True):
-        result.where[key] = r.where
-        if value is None:
-            unknown.append(key)
-        elif key.endswith("amount_10k_yuan"):
-            result.values[key] = _to_10k_yuan(result, key, value, r, table_in_yuan)
-        else:
-            result.values[key] = value
-    if unknown:
-        result.unreadable.update(unknown)
-        result.findings.append(Finding(
-            "ambiguous-cell", "warning",
-            f"{r.row} 行印有 {len(r.atoms)} 个数字、应有 {len(metrics)} 列：无法确定所在列，未取值",
-            unknown, r.where))
+
+    def fee_in_10k(key: str, value: Number) -> Number:
+        return (_to_10k_yuan(result, key, value, r, table_in_yuan)
+                if key.endswith("amount_10k_yuan") else value)
+
+    emit_cells(result, [f"proactive.{r.row}.{m}" for m in metrics],
+               candidates_for(r.atoms, len(metrics), []), r.atoms, f"{r.row} 行", r.where,
+               convert=fee_in_10k)
 
 
 def _to_10k_yuan(result: TableResult, key: str, value: float, r: RowNumbers,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from xxgk.model import Finding, equations, recognise_template, request_columns, request_key, row_groups
 from xxgk.recognise.atoms import Atom
-from xxgk.recognise.placement import ColumnSum, Vector, agreed, prune_by_equations
+from xxgk.recognise.placement import Candidates, ColumnSum, prune_by_equations
 from xxgk.recognise.rows import Hit, LabelIndex, RowLabel, locate_rows, request_labels
 from xxgk.recognise.tables import (
     RowNumbers,
     TableResult,
     candidates_for,
+    emit_cells,
     numbers_after,
     numbers_between,
     placeholder_finding,
@@ -76,26 +77,23 @@ def requests_from_atoms(atoms: list[Atom], template: str) -> TableResult:
     with_numbers = [r for r in rows if r.atoms]
     result.run_together = sum(len(r.atoms) == 1 and r.atoms[0].fused
                               for r in with_numbers) * 2 > len(with_numbers)
-    cands: dict[str, list[Vector]] = {}
+    cands: dict[str, Candidates] = {}
     sums = equations(template)
     line_based = _rows_on_one_line(with_numbers)
     for r in rows:
         if line_based and len({a.line for a in r.atoms}) > 1:
             _split_over_lines(result, r)  # two rows' numbers (a wrapped PDF label, issue 8)
             continue
-        groups = row_groups([request_key(r.row, c) for c in COLUMNS], sums)
-        blank: list[Vector] = [(0,) * NCOLS]
-        got = (candidates_for(r.atoms, NCOLS, groups, spaced_runs=result.run_together)
-               if r.atoms else blank)
-        if got:
-            cands[r.row] = got
-        else:
-            _unplaceable(result, r, got)
-    # A row printed with no number at all is blank: 0 for the column rules, but no values.
-    cands = prune_by_equations(cands, column_equations(template))
+        groups = row_groups(_keys(r.row), sums)
+        # A row printed with no number at all is blank: 0 for the column rules, but no values.
+        cands[r.row] = (candidates_for(r.atoms, NCOLS, groups, spaced_runs=result.run_together)
+                        if r.atoms else Candidates([(0,) * NCOLS]))
+    pruned = prune_by_equations({row: c.vectors for row, c in cands.items() if c},
+                                column_equations(template))
     for r in rows:
         if r.row in cands and r.atoms:
-            _emit_row(result, r, cands[r.row])
+            emit_cells(result, _keys(r.row), Candidates(pruned.get(r.row, []), cands[r.row].uncut),
+                       r.atoms, f"{r.row} 行", r.where)
     _missing_rows(result, labels, located)
     placeholders = [a for r in rows for a in r.atoms if a.placeholder]
     holder = placeholder_finding(placeholders, _placeholder_keys(rows, result))
@@ -117,45 +115,18 @@ def _rows_on_one_line(rows: list[RowNumbers]) -> bool:
     return one >= DEFAULT_LINE_BASED_SHARE * len(several)
 
 
-def _emit_row(result: TableResult, r: RowNumbers, cands: list[Vector]) -> None:
-    cells = agreed(cands, NCOLS)
-    unknown = []
-    for col, value in zip(COLUMNS, cells, strict=True):
-        key = request_key(r.row, col)
-        result.where[key] = r.where
-        if value is None:
-            unknown.append(key)
-        else:
-            result.values[key] = value
-    if unknown:
-        result.unreadable.update(unknown)
-        result.findings.append(Finding(
-            "ambiguous-cell", "warning",
-            f"{r.row} 行印有 {len(r.atoms)} 个数字、应有 {NCOLS} 列：按勾稽关系无法确定 "
-            f"{len(unknown)} 个单元格所在的列，未取值", unknown, r.where))
+def _keys(row: str) -> list[str]:
+    return [request_key(row, col) for col in COLUMNS]
 
 
 def _split_over_lines(result: TableResult, r: RowNumbers) -> None:
-    keys = [request_key(r.row, col) for col in COLUMNS]
+    keys = _keys(r.row)
     result.unreadable.update(keys)
     lines = sorted({a.line for a in r.atoms})
     result.findings.append(Finding(
         "unreadable-cell", "warning",
         f"{r.row} 行的 {len(r.atoms)} 个数字分在第 {lines[0]}–{lines[-1]} 行（本表其他行的数字各在一行）："
         "可能混入了相邻行的数字，未取值", keys, r.where))
-
-
-def _unplaceable(result: TableResult, r: RowNumbers, got: list[Vector] | None) -> None:
-    keys = [request_key(r.row, col) for col in COLUMNS]
-    result.unreadable.update(keys)
-    if got is None or len(r.atoms) <= NCOLS:
-        why = (f"{len(r.atoms)} 个数字的任何列位置都不满足 总计=各列之和" if got is not None
-               else f"连在一起的数字 {r.atoms[0].text} 无法按勾稽关系拆分")
-        rule = "ambiguous-cell"
-    else:
-        why = f"印有 {len(r.atoms)} 个数字，多于 {NCOLS} 列（可能有本格式没有的行或列）"
-        rule = "unreadable-cell"
-    result.findings.append(Finding(rule, "warning", f"{r.row} 行：{why}，未取值", keys, r.where))
 
 
 def _missing_rows(result: TableResult, labels: list[RowLabel],

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from xxgk.model import REVIEW_BLOCKS, Finding, equations, outcome_columns, row_groups
+from xxgk.model import REVIEW_BLOCKS, equations, outcome_columns, row_groups
 from xxgk.recognise.atoms import Atom
-from xxgk.recognise.placement import agreed
-from xxgk.recognise.tables import RowNumbers, TableResult, candidates_for, placeholder_finding
+from xxgk.recognise.tables import (
+    RowNumbers,
+    TableResult,
+    candidates_for,
+    emit_cells,
+    placeholder_finding,
+)
 
 COLUMNS = [col for col, _ in outcome_columns()]
 KEYS = [f"{block}.{col}" for block in REVIEW_BLOCKS for col in COLUMNS]
@@ -47,27 +52,11 @@ def review_from_atoms(atoms: list[Atom], template: str, run_together: bool = Fal
     if not nums or not any(w in text for w in _HEADER_WORDS):
         return result
     result.found = True
-    row = RowNumbers("review", nums, nums[0].line)
+    where = RowNumbers("review", nums, nums[0].line).where
     cands = candidates_for(nums, NCOLS, row_groups(KEYS, equations(template)), run_together)
+    emit_cells(result, KEYS, cands, nums, "第四部分表格", where)
     if not cands:
-        result.unreadable.update(KEYS)
-        why = ("多于 15 个数字" if len(nums) > NCOLS else "数字的任何列位置都不满足 总计=各项之和")
-        result.findings.append(Finding("ambiguous-cell" if len(nums) <= NCOLS else "unreadable-cell",
-                                       "warning", f"第四部分表格：{why}，未取值", KEYS, row.where))
         return result
-    unknown = []
-    result.where = dict.fromkeys(KEYS, row.where)
-    for key, value in zip(KEYS, agreed(cands, NCOLS), strict=True):
-        if value is None:
-            unknown.append(key)
-        else:
-            result.values[key] = value
-    if unknown:
-        result.unreadable.update(unknown)
-        result.findings.append(Finding(
-            "ambiguous-cell", "warning",
-            f"第四部分表格印有 {len(nums)} 个数字、应有 15 列：{len(unknown)} 个单元格无法确定，未取值",
-            unknown, row.where))
     holders = [a for a in nums if a.placeholder]
     if holders and len(nums) == NCOLS:
         holder = placeholder_finding(holders, [k for k, a in zip(KEYS, nums, strict=True)

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from xxgk.model import Finding
 from xxgk.recognise.atoms import NUMBERING, Atom
 from xxgk.recognise.normalize import compact
-from xxgk.recognise.placement import Group, Number, Vector, fused_candidates, row_candidates
+from xxgk.recognise.placement import (
+    Candidates,
+    Group,
+    Number,
+    agreed,
+    fused_candidates,
+    row_candidates,
+)
 
 DEFAULT_LABEL_TAIL = 3
 
@@ -74,8 +82,8 @@ def _continues(text: str, label: str) -> bool:
 
 
 def candidates_for(nums: list[Atom], ncols: int, groups: list[Group],
-                   run_together: bool = False, spaced_runs: bool = False) -> list[Vector] | None:
-    """The vectors a row's number atoms can stand for; None when digits could not be split.
+                   run_together: bool = False, spaced_runs: bool = False) -> Candidates:
+    """The vectors a row's number atoms can stand for.
 
     A run of digits glued to its label is cells printed with no separator (layout T10) and is
     cut every way the arithmetic allows; a lone number standing apart is cut too only when the
@@ -86,22 +94,58 @@ def candidates_for(nums: list[Atom], ncols: int, groups: list[Group],
         # A stray space inside a run of cells printed together (申请数量230 000023) is no cell
         # boundary: both readings stay, and only what they agree on is read (issue 8).
         joined = fused_candidates("".join(a.text for a in nums), ncols, groups)
-        return None if joined is None else list(dict.fromkeys(placed + joined))
+        return joined if joined.uncut else Candidates(list(dict.fromkeys(placed + joined.vectors)))
     if len(nums) != 1 or ncols == 1 or not nums[0].text.isdigit():
-        return placed
+        return Candidates(placed)
     if not (nums[0].fused or run_together):
-        return placed  # a lone number in an ordinary table is one number (a 总计 alone, say)
+        return Candidates(placed)  # a lone number in an ordinary table is one number (a 总计)
     digits = nums[0].text
     if len(digits) < ncols and digits.strip("0"):
         # Fewer digits than cells: some cells were blank, and a blank-dropped run can always
         # also be one number alone (a 总计 printed without its parts): nothing is proven.
-        return []
+        return Candidates([], uncut=True)
     cut = fused_candidates(digits, ncols, groups)
-    if cut is None:
-        return None
-    # Run into its label, the digits are cells run together; standing alone in a document
-    # whose tables run together, they may be one number or several: both readings stay.
-    return cut if nums[0].fused else list(dict.fromkeys(placed + cut))
+    if cut.uncut or nums[0].fused:
+        return cut
+    # Standing alone in a document whose tables run together, the digits may be one number
+    # or several cells: both readings stay.
+    return Candidates(list(dict.fromkeys(placed + cut.vectors)))
+
+
+def emit_cells(result: TableResult, keys: list[str], cands: Candidates, nums: list[Atom],
+               what: str, where: str | None,
+               convert: Callable[[str, Number], Number] | None = None) -> None:
+    """A row's candidates into values and findings — the one way every table does it. A cell
+    every candidate agrees on is read (``convert`` may change its unit); the others are left
+    out, unreadable, with one finding saying why: more numbers than cells (unreadable-cell),
+    digits that could not be cut or numbers no placement fits, or cells the placements
+    disagree on (ambiguous-cell)."""
+    ncols = len(keys)
+    if not cands:
+        result.unreadable.update(keys)
+        if len(nums) > ncols:
+            rule, why = "unreadable-cell", (f"印有 {len(nums)} 个数字，多于 {ncols} 列"
+                                            "（可能有本格式没有的行或列）")
+        elif cands.uncut:
+            rule, why = "ambiguous-cell", f"连在一起的数字 {''.join(a.text for a in nums)} 无法按勾稽关系拆分"
+        else:
+            rule, why = "ambiguous-cell", f"{len(nums)} 个数字的任何列位置都不满足本行的勾稽关系"
+        result.findings.append(Finding(rule, "warning", f"{what}：{why}，未取值", keys, where))
+        return
+    unknown = []
+    for key, value in zip(keys, agreed(cands.vectors, ncols), strict=True):
+        if where is not None:
+            result.where[key] = where
+        if value is None:
+            unknown.append(key)
+        else:
+            result.values[key] = convert(key, value) if convert else value
+    if unknown:
+        result.unreadable.update(unknown)
+        result.findings.append(Finding(
+            "ambiguous-cell", "warning",
+            f"{what}印有 {len(nums)} 个数字、应有 {ncols} 列：按勾稽关系无法确定 {len(unknown)} "
+            "个单元格所在的列，未取值", unknown, where))
 
 
 def _one_digit_run(nums: list[Atom]) -> bool:
