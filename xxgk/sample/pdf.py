@@ -138,7 +138,7 @@ def report_html(spec: ReportSpec, rng: random.Random) -> str:
              f"<style>{style}</style></head><body>"]
     for kind, content in blocks(spec):
         if kind == "table":
-            parts.append(table_html(content))  # type: ignore[arg-type]
+            parts.append(table_html(content))
         else:
             parts.append(f"<{tags[kind]}>{html.escape(str(content))}</{tags[kind]}>")
     parts.append("</body></html>")
