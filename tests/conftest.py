@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,25 @@ def parse_text(text: str, path: str = "report.txt") -> dict:
 
 def rules(record: dict, severity: str | None = None) -> set[str]:
     return {f["rule"] for f in record["findings"] if severity in (None, f["severity"])}
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory) -> Path:
+    """The embedded sample's warehouse, built once per run. Tests read it; a test or module that
+    writes (reviews, placements, uploads) works on its own copy (``copy_warehouse``)."""
+    from xxgk.ingest import ensure_sample_warehouse
+
+    db = tmp_path_factory.mktemp("sample") / "warehouse.duckdb"
+    ensure_sample_warehouse(db)
+    return db
+
+
+def copy_warehouse(db: Path, folder: Path) -> Path:
+    """A private copy of a warehouse file in ``folder`` (no review store: it starts empty)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / db.name
+    shutil.copyfile(db, target)
+    return target
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import FILTERS, ROOT
-from xxgk.ingest import ensure_sample_warehouse
+from tests.conftest import FILTERS, ROOT, copy_warehouse
 from xxgk.warehouse import run_query
 
 pytestmark = pytest.mark.slow  # every page through AppTest, on several warehouses
@@ -19,10 +18,8 @@ PAGES = ["overview", "requests", "outcomes", "review", "proactive", "agency", "c
 
 
 @pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("app") / "warehouse.duckdb"
-    ensure_sample_warehouse(db)
-    return db
+def sample_db(sample_warehouse, tmp_path_factory):
+    return copy_warehouse(sample_warehouse, tmp_path_factory.mktemp("app"))
 
 
 @pytest.fixture(scope="module")

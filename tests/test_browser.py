@@ -9,18 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_warehouse
 from tests.serve import ARGS, CHROMIUM, PAGES, serve
-from xxgk.ingest import ensure_sample_warehouse
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     CHROMIUM is None, reason="no chromium on PATH (Debian package 'chromium'; .ci/run installs it)")]
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("browser") / "warehouse.duckdb"
-    ensure_sample_warehouse(db)
+def server(sample_warehouse, tmp_path_factory):
+    db = copy_warehouse(sample_warehouse, tmp_path_factory.mktemp("browser"))
     with serve(db) as url:
         yield url
 
@@ -94,12 +92,11 @@ def test_first_run_with_four_sessions_builds_one_warehouse(tmp_path):
     assert db.exists() and not list(db.parent.glob("warehouse.duckdb.tmp-*"))
 
 
-def test_a_report_loaded_while_the_dashboard_runs_shows_on_the_next_load(tmp_path):
+def test_a_report_loaded_while_the_dashboard_runs_shows_on_the_next_load(sample_warehouse, tmp_path):
     from playwright.sync_api import sync_playwright
 
 
-    db = tmp_path / "warehouse.duckdb"
-    ensure_sample_warehouse(db)
+    db = copy_warehouse(sample_warehouse, tmp_path)
     extra = tmp_path / "more"
     extra.mkdir()
     (extra / "a_new_agency_2025.txt").write_text(
@@ -156,7 +153,7 @@ def _status_shown(url: str, browser, agency: str) -> str:
     return text
 
 
-def test_the_yearly_check_from_findings_to_a_sent_list(tmp_path):
+def test_the_yearly_check_from_findings_to_a_sent_list(sample_warehouse, tmp_path):
     """Issue 10's walk: 数据质量 for 2024 → errors → one agency's evidence → a viewer cannot
     write → an editor signs in and marks a finding 已通知 → the agency's 整改清单 as XLSX and
     DOCX (opened and read) → the status is still there after the same files are ingested into
@@ -170,8 +167,7 @@ def test_the_yearly_check_from_findings_to_a_sent_list(tmp_path):
     from tests.test_app import _hash
     from xxgk.labels import RULE_ZH
 
-    db = tmp_path / "warehouse.duckdb"
-    ensure_sample_warehouse(db)
+    db = copy_warehouse(sample_warehouse, tmp_path)
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(f'[editors]\n"张三" = "{_hash("口令")}"\n', encoding="utf-8")
     agency, rule, row_label = _job_agency(db)

@@ -12,7 +12,7 @@ call: nothing is shared between threads. History is kept; the latest decision is
 A decision belongs to a finding *identity*, not to a report: the agency, the year, the rule and
 the cells it names (for a finding naming no cell, its message with the numbers blanked). A newer
 file of the same agency-year that still has the finding shows the same decision; where the
-finding is gone, the decision is shown as closed (问题已不存在).
+finding is gone, the decision is shown as closed (已关闭).
 
 A placement belongs to a report *file* (its sha256): every ingest, of this warehouse or of a new
 one beside this store, puts that file with that agency (xxgk/ingest.py reads them).
@@ -36,7 +36,6 @@ from xxgk.warehouse import load_query
 
 STATUSES = ("待核实", "已通知", "已整改", "误报")
 UNREVIEWED = STATUSES[0]
-CLOSED = "问题已不存在"
 TIMEOUT_S = 30
 
 

@@ -90,7 +90,7 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
                      for k in registry().values()])
 
 
-SNAPSHOT = "warehouse"  # the name a read-only connection gives the warehouse file it attached
+# a read-only connection attaches the warehouse file under the name "warehouse"
 _USE_SNAPSHOT = "use warehouse"
 _HAS_SNAPSHOT = "select count(*) from duckdb_databases() where database_name = 'warehouse'"
 

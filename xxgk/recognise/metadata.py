@@ -42,7 +42,6 @@ class Metadata:
     region: str | None = None
     year: int | None = None
     published_on: str | None = None
-    title_line: int | None = None
 
 
 def split_region(name: str) -> tuple[str, str | None]:
@@ -145,7 +144,7 @@ def read_metadata(texts: list[str], overview_first: str | None = None,
     """Metadata from the working lines (normalised); ``head_end`` bounds the title search."""
     head = texts[:min(head_end or DEFAULT_HEAD_LINES, DEFAULT_HEAD_LINES)]
     found = _title(head)
-    meta = Metadata(title_line=found[0] if found else None)
+    meta = Metadata()
     title = found[1] if found else None
     signature, meta.published_on = _signature_and_date(texts)
     name = (_agency_from_title(title) if title else None) or signature

@@ -112,5 +112,4 @@ LAYOUTS: dict[str, Layout] = {
     "T4": cell_then_pipe_line, "T5": cell_blank_line, "T6": pdf_text, "Ts": spaces,
     "T10": run_together,
 }
-# Layouts where a blank cell leaves no trace, so its column must be proven by arithmetic.
-BLANKS_VANISH = frozenset({"T2d", "T3", "T4", "T5", "T6", "Ts", "T10"})
+

@@ -91,7 +91,3 @@ def sign_in_box() -> None:
         else:
             if st.button("编辑人员登录", key="sign_in_oidc"):
                 st.login()
-
-
-def hash_password(password: str) -> str:
-    return _HASHER.hash(password)
