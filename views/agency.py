@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from xxgk.labels import RULE_ZH, where_zh
-from xxgk.model import ACTIONABLE
+from xxgk.model import ACTIONABLE, NARRATIVE_SECTIONS, section_headings
 from xxgk.reviews import with_status
 from xxgk.ui.data import query, reviews
 from xxgk.ui.downloads import download_buttons, table
@@ -28,8 +28,7 @@ from xxgk.ui.tables import (
 )
 from xxgk.ui.text import inert
 
-NARRATIVES = {"overview": "一、总体情况", "problems": "五、存在的主要问题及改进情况",
-              "other": "六、其他需要报告的事项"}
+NARRATIVES = {name: section_headings()[n] for n, name in NARRATIVE_SECTIONS.items()}
 
 st.title("机构档案")
 f = filters()

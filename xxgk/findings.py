@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-from xxgk.model import Finding, registry
+from xxgk.model import Finding, registry, section_part
 
-SECTION_ZH = {2: "第二部分（主动公开）", 3: "第三部分（收到和处理申请）", 4: "第四部分（行政复议、行政诉讼）"}
 _ROW_KEY = re.compile(r"^[a-z_]+ 行[：:]?")
 GROUPED = "ambiguous-cell"
 
@@ -42,7 +41,7 @@ def _grouped(section: int, members: list[Finding]) -> Finding:
         by_detail.setdefault(_detail(f), []).append(row_label(f.keys[0]))
     rows = "；".join(f"{'、'.join(labels)}（{detail}）" for detail, labels in by_detail.items())
     return Finding(GROUPED, members[0].severity,
-                   f"{SECTION_ZH.get(section, f'第{section}部分')}表格有 {len(members)} 行的数字无法确定"
+                   f"{section_part(section)}表格有 {len(members)} 行的数字无法确定"
                    f"所在列，未取值：{rows}", keys, members[0].where)
 
 

@@ -100,9 +100,10 @@ CITY_LEVEL = "（市级）"  # how SQL's district_label marks a city-level agenc
 
 
 def agency_labels_of(names, districts):
-    """名称（区县） for each agency: the name a supervisor reads. A city-level agency reads as
-    名称（哈尔滨市） whether its district column is empty or district_label's 哈尔滨市（市级）."""
-    place = districts.fillna("市级").str.removesuffix(CITY_LEVEL).replace("", "市级")
+    """名称（区县） for each agency: the name a supervisor reads, as SQL's agency_label writes it.
+    ``districts`` as district_label spells them (哈尔滨市（市级） → 名称（哈尔滨市）, （未归属） →
+    名称（未归属）) or a plain district, city or nothing (→ 市级)."""
+    place = districts.fillna("市级").str.removesuffix(CITY_LEVEL).str.strip("（）").replace("", "市级")
     return names + "（" + place + "）"
 
 

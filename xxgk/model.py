@@ -203,6 +203,20 @@ def _clear_caches() -> None:
         fn.cache_clear()
 
 
+def section_headings() -> dict[int, str]:
+    """Section number → its heading as the format prints it (一、总体情况 …)."""
+    return {int(n): heading for n, heading in _format_spec()["sections"].items()}
+
+
+def section_part(number: int) -> str:
+    """How a finding names a section: 第二部分（主动公开政府信息情况）."""
+    heading = section_headings()[number]
+    return f"第{heading[0]}部分（{heading[2:]}）"
+
+
+NARRATIVE_SECTIONS = {1: "overview", 5: "problems", 6: "other"}  # the contract's narrative keys
+
+
 def first_supported_year() -> int:
     """Reports for earlier years have the old outline, without the national tables."""
     return int(_format_spec()["first_supported_year"])

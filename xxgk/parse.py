@@ -14,12 +14,11 @@ from pathlib import Path
 from xxgk.extract import Document, bytes_to_document
 from xxgk.findings import grouped_findings
 from xxgk.limits import DEFAULT_MAX_FILE_MB, MB
-from xxgk.model import Finding
+from xxgk.model import NARRATIVE_SECTIONS, Finding
 from xxgk.recognise.geometry import words_to_grids
 from xxgk.recognise.metadata import read_metadata
 from xxgk.recognise.normalize import normalize_lines
 from xxgk.recognise.report import (
-    NARRATIVE_SECTIONS,
     narrative,
     read_tables,
     section_findings,

@@ -11,17 +11,23 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from xxgk.model import Finding, first_supported_year, newest_template
+from xxgk.model import (
+    NARRATIVE_SECTIONS,
+    Finding,
+    first_supported_year,
+    newest_template,
+    section_headings,
+    section_part,
+)
 from xxgk.recognise import proactive, requests
 from xxgk.recognise.atoms import Atom, lines_to_atoms
 from xxgk.recognise.grid import merge, proactive_from_grid, requests_from_grid, review_from_grid
 from xxgk.recognise.normalize import compact
 from xxgk.recognise.review import review_from_atoms
-from xxgk.recognise.sections import SECTION_NAMES, Section, heading_rest
+from xxgk.recognise.sections import Section, heading_rest
 from xxgk.recognise.tables import TableResult
 
 Lines = list[tuple[int, str]]  # (original line number, working text)
-NARRATIVE_SECTIONS = {1: "overview", 5: "problems", 6: "other"}
 TABLE_SECTIONS = (2, 3, 4)
 _OLD_OUTLINE = re.compile(r"依申请公开(?:政府)?信息(?:的)?情况|收费(?:及|和)减免|政府信息公开的收费")
 _PROSE_COUNT = re.compile(r"\d+\s*(?:件|个|项|条|万元|元)")
@@ -108,7 +114,7 @@ def section_findings(sections: dict[int, Section], tables: dict[int, TableResult
     A whole table not read is an error (the report cannot be checked or counted: issue 10);
     a missing narrative section a warning."""
     findings = []
-    for number, name in SECTION_NAMES.items():
+    for number, name in section_headings().items():
         table = tables.get(number)
         if number not in sections and not (table and table.found):
             severity = "error" if number in tables else "warning"
@@ -120,7 +126,7 @@ def section_findings(sections: dict[int, Section], tables: dict[int, TableResult
                 ("table-as-text", "error", "以文字叙述代替表格，其中的数字未读取") if prose
                 else ("table-blank", "warning", "表格已印出，但所有单元格空白（无数据应填 0）")
                 if table.printed else ("table-missing", "error", "没有可读的表格"))
-            findings.append(Finding(rule, severity, f"第{name[0]}部分（{name[2:]}）{what}：未取任何数值",
+            findings.append(Finding(rule, severity, f"{section_part(number)}{what}：未取任何数值",
                                     [], f"line {prose[0]}" if prose else f"line {work[sec.start][0]}"))
         elif table is not None and not table.values and number in sections and (
                 table.unreadable or any(f.rule == "ambiguous-cell" for f in table.findings)):
@@ -128,7 +134,7 @@ def section_findings(sections: dict[int, Section], tables: dict[int, TableResult
             # ambiguous): as unreadable as a missing table for anyone counting or checking
             findings.append(Finding(
                 "table-unread", "error",
-                f"第{name[0]}部分（{name[2:]}）表格印有数字，但没有一个能确定所在的行和列：未取任何数值",
+                f"{section_part(number)}表格印有数字，但没有一个能确定所在的行和列：未取任何数值",
                 [], f"line {work[sections[number].start][0]}"))
     return findings
 

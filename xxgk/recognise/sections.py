@@ -12,12 +12,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from xxgk.model import section_headings
 from xxgk.recognise.normalize import compact
 
-SECTION_NAMES = {1: "一、总体情况", 2: "二、主动公开政府信息情况",
-                 3: "三、收到和处理政府信息公开申请情况",
-                 4: "四、政府信息公开行政复议、行政诉讼情况",
-                 5: "五、存在的主要问题及改进情况", 6: "六、其他需要报告的事项"}
 _NUMERALS = "一二三四五六"
 _PATTERNS = {
     1: re.compile(r"总体情况|总体概况|^[一1]概述|^概述"),
@@ -76,7 +73,7 @@ def is_heading(number: int, text: str) -> bool:
     if _PATTERNS[number].search(key):
         return True
     body = re.sub(rf"^[{_NUMERALS}]", "", key)
-    target = compact(SECTION_NAMES[number])[1:]
+    target = compact(section_headings()[number])[1:]
     return len(body) >= 6 and fuzz.ratio(body, target) >= DEFAULT_FUZZY_SCORE
 
 

@@ -8,14 +8,11 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from xxgk.model import keys_for
+from xxgk.model import keys_for, section_headings
 from xxgk.sample.grids import Formatter, plain_number, proactive_grid, requests_grid, review_grid
 from xxgk.sample.layouts import LAYOUTS
 
 Number = int | float
-HEADINGS = {1: "一、总体情况", 2: "二、主动公开政府信息情况", 3: "三、收到和处理政府信息公开申请情况",
-            4: "四、政府信息公开行政复议、行政诉讼情况", 5: "五、存在的主要问题及改进情况",
-            6: "六、其他需要报告的事项"}
 
 
 @dataclass
@@ -32,7 +29,7 @@ class ReportSpec:
         "overview": "本年度，我单位认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政务公开工作。",
         "problems": "政务公开工作仍存在公开内容不够全面等问题，下一步将加强培训、完善制度。",
         "other": "无。"})
-    headings: dict[int, str] = field(default_factory=lambda: dict(HEADINGS))
+    headings: dict[int, str] = field(default_factory=section_headings)
     tables_missing: bool = False  # T8: headings with nothing under them
     proactive_as_sentence: bool = False  # T9
     omitted_sections: frozenset[int] = frozenset()

@@ -86,7 +86,7 @@ def from_query_params(params: dict[str, list[str]], years: tuple[int, int]) -> F
 def agency_labels(options: pd.DataFrame) -> dict[str, str]:
     """agency_id → a label no other agency shares (widgets tell options apart by label):
     the name with its district, and the id where even that is not unique."""
-    labels = agency_labels_of(options.agency_name, options.district).tolist()
+    labels = agency_labels_of(options.agency_name, options.district_label).tolist()
     seen = pd.Series(labels).duplicated(keep=False).tolist()
     return {agency: f"{label} [{agency}]" if twin else label
             for agency, label, twin in zip(options.agency_id, labels, seen, strict=True)}
