@@ -2,14 +2,17 @@
 
 import streamlit as st
 
+from xxgk.labels import METRICS as LABELS
 from xxgk.ui.data import query
 from xxgk.ui.downloads import table
 from xxgk.ui.filters import agency_labels
 from xxgk.ui.page import chart, empty, filter_query_string, filters, from_url, to_url
 
 MAX_AGENCIES = 6
-METRICS = {"n_new_requests": "新收申请", "substantive_rate": "实质公开率", "unable_rate": "无法提供率",
-           "n_reviews": "行政复议", "review_correction_rate": "复议纠错率", "n_lawsuits": "行政诉讼"}
+# the figures compared, named as 指标说明 names them (spec/metrics.csv)
+COMPARED = ("n_new_requests", "substantive_rate", "unable_rate", "n_reviews",
+            "review_correction_rate", "n_lawsuits")
+METRICS = {m: LABELS[m]["name_zh"] for m in COMPARED}
 
 st.title("机构对比")
 f = filters()

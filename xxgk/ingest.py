@@ -42,6 +42,7 @@ from filelock import FileLock, Timeout
 from pebble import ProcessPool
 from tqdm import tqdm
 
+from xxgk.labels import SEVERITY_ZH
 from xxgk.limits import DEFAULT_SECONDS_PER_FILE, DEFAULT_WORKER_MEMORY_MB, MB
 from xxgk.model import Finding
 from xxgk.parse import PARSER_VERSION, failed_record, parse_bytes, read_report_bytes
@@ -93,10 +94,9 @@ class IngestSummary:
 
     def text_zh(self) -> str:
         """The same, in Chinese, for the dashboard (Markdown line breaks)."""
-        severity = {"error": "错误", "warning": "警告", "info": "提示"}
         lines = [f"读取文件 {self.files} 个 · 导入报告 {self.loaded} 份 · 取代旧版 {self.superseded} 份 · "
                  f"重复跳过 {self.duplicates} 个 · 无法读取 {len(self.unreadable)} 个",
-                 "发现问题：" + ("、".join(f"{severity.get(s, s)} {n} 条"
+                 "发现问题：" + ("、".join(f"{SEVERITY_ZH.get(s, s)} {n} 条"
                                         for s, n in sorted(self.severities.items())) or "无")]
         if self.placed:
             lines.append(f"按编辑人员指定归属的报告 {self.placed} 份")
