@@ -186,7 +186,8 @@ def templates() -> dict[str, Template]:
 
 @contextmanager
 def templates_from(path: Path) -> Iterator[None]:
-    """Read the formats from another spec file for a while (a test's made-up format)."""
+    """Read the formats from another spec file for a while (a test's made-up format). It changes
+    what the whole process reads: for tests, never while other threads parse."""
     saved = _TEMPLATES_FILE[0]
     _TEMPLATES_FILE[0] = Path(path)
     _clear_caches()

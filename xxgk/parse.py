@@ -14,7 +14,7 @@ from pathlib import Path
 from xxgk.extract import Document, bytes_to_document
 from xxgk.findings import grouped_findings
 from xxgk.limits import DEFAULT_MAX_FILE_MB, MB
-from xxgk.model import NARRATIVE_SECTIONS, Finding
+from xxgk.model import NARRATIVE_SECTIONS, Finding, first_supported_year
 from xxgk.recognise.geometry import words_to_grids
 from xxgk.recognise.metadata import read_metadata
 from xxgk.recognise.normalize import normalize_lines
@@ -105,8 +105,8 @@ def document_to_record(doc: Document, source: dict) -> dict:
     record.update(agency=meta.agency, region=meta.region, year=meta.year,
                   published_on=meta.published_on)
     if unsupported(meta.year, texts, tables):
-        record["findings"] = [Finding("unsupported-format", "error",
-                                      "2019 年以前的旧式报告（无全国统一表格），不读取数值").to_dict()]
+        old = f"{first_supported_year()} 年以前的旧式报告（无全国统一表格），不读取数值"
+        record["findings"] = [Finding("unsupported-format", "error", old).to_dict()]
         return record
     findings: list[Finding] = []
     if not sections and not tables.found:
