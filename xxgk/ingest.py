@@ -419,7 +419,8 @@ def _ingest_locked(paths: list[Path], db: Path, registries: list[Path] | None,
             touched = load_records(con, matcher, records, {str(p): p for p, _ in todo}, summary,
                                    placed)
             touched |= move_placed(con, matcher, placed, summary)
-            execute_query(con, "load/mark_sample_agencies")
+            execute_query(con, "load/mark_sample_agencies",
+                          added_ids=[a.agency_id for a in added])
             if touched:
                 summary.superseded = supersede(con, touched, started)
                 recheck_agencies(con, touched)
