@@ -6,6 +6,8 @@ import subprocess
 import sys
 from itertools import pairwise
 
+import pytest
+
 from tests.conftest import ROOT
 from xxgk.sample.corpus import generate
 from xxgk.sample.places import CITY, PROVINCE
@@ -16,6 +18,7 @@ def _reports(seed=5, n=30):
     return agencies, list(stream)
 
 
+@pytest.mark.slow  # generates a corpus of 30–100 agencies
 def test_same_seed_gives_identical_bytes():
     _, first = _reports()
     _, second = _reports()
@@ -23,6 +26,7 @@ def test_same_seed_gives_identical_bytes():
     assert [r.truth for r in first] == [r.truth for r in second]
 
 
+@pytest.mark.slow  # generates a corpus of 30–100 agencies
 def test_carry_over_holds_across_years_unless_injected():
     _, reports = _reports(seed=9, n=60)
     by_agency: dict = {}
@@ -43,6 +47,7 @@ def test_carry_over_holds_across_years_unless_injected():
     assert checked > 50
 
 
+@pytest.mark.slow  # generates a corpus of 30–100 agencies
 def test_every_agency_is_fictional_and_in_one_city():
     agencies, reports = _reports()
     assert {a.region for a in agencies if a.level == "市"} == {CITY}
@@ -50,6 +55,7 @@ def test_every_agency_is_fictional_and_in_one_city():
     assert all(PROVINCE not in r.content.decode() for r in reports)
 
 
+@pytest.mark.slow  # generates a corpus of 30–100 agencies
 def test_magnitudes_follow_the_format_notes():
     _, reports = _reports(seed=1, n=100)
     streets = [r.truth["values"].get("requests.new_received.total", 0) for r in reports

@@ -204,10 +204,10 @@ def test_agency_labels_never_collide():
 
     options = pd.DataFrame({"agency_id": ["a1", "a2", "a3", "a4"],
                             "agency_name": ["民政局", "民政局", "民政局", "民政局"],
-                            "district": ["青岚区", "白鹭区", None, "白鹭区"]})
-    labels = agency_labels(options)
+                            "district_label": ["青岚区", "白鹭区", "云泽市（市级）", "白鹭区"]})
+    labels = agency_labels(options)  # district_label as filter_options spells it
     assert len(set(labels.values())) == 4
-    assert labels["a1"] == "民政局（青岚区）" and labels["a3"] == "民政局（市级）"
+    assert labels["a1"] == "民政局（青岚区）" and labels["a3"] == "民政局（云泽市）"
     assert labels["a2"] == "民政局（白鹭区） [a2]"
 
 
