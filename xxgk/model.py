@@ -276,6 +276,18 @@ def request_row_label(version: str, row: str) -> str:
     return labels.get(f"requests.{row}") or next(lbl for r, _, lbl in request_rows() if r == row)
 
 
+def table_words(table: str, kind: str) -> tuple[str, ...]:
+    """Words of a table's own headers (templates.toml [tables.<table>]): ``heads`` (where the
+    table starts), ``starts`` (a PDF table's first line), ``words`` (section 四's), or
+    ``exact_only`` (column words that must be the whole cell)."""
+    return tuple(_format_spec()["tables"][table].get(kind, ()))
+
+
+def column_words(table: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(column, its header words) of a real table of section 三 or 四, in print order."""
+    return [(col, tuple(words)) for col, words in _format_spec()["tables"][table]["columns"].items()]
+
+
 def header_words() -> dict[str, tuple[str, ...]]:
     """Section 二's metric → the words of its column header in a real table."""
     return {m: tuple(words) for m, words in _format_spec()["headers"].items()}

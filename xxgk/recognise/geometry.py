@@ -28,6 +28,7 @@ from functools import cache
 from statistics import median
 
 from xxgk.extract.pdf import Rule, Word
+from xxgk.model import table_words
 from xxgk.recognise.atoms import NUMBERING, PLACEHOLDERS, read_number
 from xxgk.recognise.normalize import compact, is_page_number, normalize_line
 from xxgk.recognise.sections import find_sections
@@ -39,7 +40,7 @@ DEFAULT_LEAF_SHARE = 0.75  # a header word with this share of its width over one
 DEFAULT_BLOCK_GAP = 1.5  # line heights: a larger gap between label lines starts a new cell
 DEFAULT_STACK = 3  # this many 1–2 character words stacked vertically are one vertical label
 DEFAULT_STACK_GAP = 3.0  # line heights between the characters of a vertical label
-_TABLE_START = {3: ("勾稽", "申请人情况", "自然人"), 4: ("行政复议", "复议")}
+_TABLE_START = {3: table_words("requests", "starts"), 4: table_words("review", "starts")}
 
 
 @dataclass

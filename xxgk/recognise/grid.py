@@ -14,7 +14,16 @@ import re
 
 from rapidfuzz import fuzz
 
-from xxgk.model import Finding, anchors, header_words, proactive_rows, request_key, templates
+from xxgk.model import (
+    Finding,
+    anchors,
+    column_words,
+    header_words,
+    proactive_rows,
+    request_key,
+    table_words,
+    templates,
+)
 from xxgk.recognise.atoms import PLACEHOLDERS, Atom, read_number
 from xxgk.recognise.normalize import compact, normalize_line
 from xxgk.recognise.proactive import own_label, yuan_to_10k
@@ -23,13 +32,9 @@ from xxgk.recognise.rows import LabelIndex, locate_rows, request_labels
 from xxgk.recognise.tables import TableResult
 
 Grid = list[list[str]]
-APPLICANT_HEADS = [("natural_person", ("自然人",)), ("commercial", ("商业企业", "商业")),
-                   ("research", ("科研机构", "科研")), ("social_org", ("社会公益组织", "公益")),
-                   ("legal_service", ("法律服务机构", "法律服务")), ("other_org", ("其他",)),
-                   ("total", ("总计", "合计"))]
-OUTCOME_HEADS = [("maintained", "维持"), ("corrected", "纠正"), ("other", "其他"),
-                 ("pending", "审结"), ("total", "总计")]
-EXACT_HEADS = frozenset({"其他", "总计", "合计"})
+APPLICANT_HEADS = column_words("requests")
+OUTCOME_HEADS = column_words("review")
+EXACT_HEADS = frozenset(table_words("requests", "exact_only"))
 
 
 def _norm(cell: str) -> str:
@@ -169,7 +174,8 @@ def review_from_grid(grid: Grid) -> TableResult | None:
     names = []
     for j in range(len(grid[body])):
         deepest = next((row[j] for row in reversed(header) if row[j]), "")
-        names.append(next((col for col, word in OUTCOME_HEADS if word in deepest), None))
+        names.append(next((col for col, words in OUTCOME_HEADS if any(w in deepest for w in words)),
+                          None))
     indices = [j for j, name in enumerate(names) if name]
     expected = [col for col, _ in OUTCOME_HEADS] * 3
     if [names[j] for j in indices] != expected:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from xxgk.model import Finding, anchors, proactive_rows, recognise_template, templates
+from xxgk.model import Finding, anchors, proactive_rows, recognise_template, table_words, templates
 from xxgk.recognise.atoms import Atom
 from xxgk.recognise.placement import Number
 from xxgk.recognise.rows import Hit, LabelIndex, RowLabel, locate_rows
@@ -17,7 +17,7 @@ from xxgk.recognise.tables import (
     placeholder_finding,
 )
 
-TABLE_HEADS = ("第二十条", "信息内容")
+TABLE_HEADS = table_words("proactive", "heads")
 
 
 _NOTE = re.compile(r"[(（][^()（）]*[)）]")

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from xxgk.model import Finding, equations, recognise_template, request_columns, request_key, row_groups
+from xxgk.model import (
+    Finding,
+    equations,
+    recognise_template,
+    request_columns,
+    request_key,
+    row_groups,
+    table_words,
+)
 from xxgk.recognise.atoms import Atom
 from xxgk.recognise.placement import Candidates, ColumnSum, prune_by_equations
 from xxgk.recognise.rows import Hit, LabelIndex, RowLabel, locate_rows, request_labels
@@ -18,7 +26,7 @@ from xxgk.recognise.tables import (
 
 COLUMNS = [col for col, _ in request_columns()]
 NCOLS = len(COLUMNS)
-TABLE_HEADS = ("勾稽关系", "申请人情况", "自然人")
+TABLE_HEADS = table_words("requests", "heads")
 
 
 def detect_template(atoms: list[Atom]) -> str | None:

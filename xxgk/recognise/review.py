@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xxgk.model import REVIEW_BLOCKS, equations, outcome_columns, row_groups
+from xxgk.model import REVIEW_BLOCKS, equations, outcome_columns, row_groups, table_words
 from xxgk.recognise.atoms import Atom
 from xxgk.recognise.tables import (
     RowNumbers,
@@ -15,8 +15,8 @@ from xxgk.recognise.tables import (
 COLUMNS = [col for col, _ in outcome_columns()]
 KEYS = [f"{block}.{col}" for block in REVIEW_BLOCKS for col in COLUMNS]
 NCOLS = len(KEYS)
-_HEADER_WORDS = ("维持", "纠正", "审结", "复议", "诉讼")
-_TABLE_ONLY_WORDS = ("维持", "纠正", "审结", "结果维", "结果纠", "尚未审", "直接起诉", "复议后起诉")
+_HEADER_WORDS = table_words("review", "heads")
+_TABLE_ONLY_WORDS = table_words("review", "words")
 
 
 def _runs(atoms: list[Atom]) -> list[list[Atom]]:
