@@ -200,7 +200,7 @@ def templates_from(path: Path) -> Iterator[None]:
 
 def _clear_caches() -> None:
     for fn in (_format_spec, templates, request_rows, registry, proactive_rows, equations,
-               review_block_labels):
+               review_block_labels, _row_groups):
         fn.cache_clear()
 
 
@@ -391,9 +391,15 @@ def row_groups(keys: list[str], eqs: tuple[Equation, ...] | list[Equation]
                ) -> list[tuple[tuple[int, ...], int]]:
     """The sums within one printed row (keys in print order) as (part positions, total position):
     every equation whose total and parts all stand in the row."""
+    return list(_row_groups(tuple(keys), tuple(eqs)))
+
+
+@cache
+def _row_groups(keys: tuple[str, ...], eqs: tuple[Equation, ...]
+                ) -> tuple[tuple[tuple[int, ...], int], ...]:
     at = {k: i for i, k in enumerate(keys)}
-    return [(tuple(at[k] for k in eq.right), at[eq.left[0]]) for eq in eqs
-            if len(eq.left) == 1 and all(k in at for k in eq.keys)]
+    return tuple((tuple(at[k] for k in eq.right), at[eq.left[0]]) for eq in eqs
+                 if len(eq.left) == 1 and all(k in at for k in eq.keys))
 
 
 def table_rows(version: str) -> list[list[str]]:

@@ -26,6 +26,12 @@ Groups = list[tuple[tuple[int, ...], int]]
 
 def _placements(shown: list[Number], ncols: int, groups: Groups) -> set[tuple[Number, ...]]:
     """Every vector the shown numbers, in order with blanks read as 0, can stand for."""
+    return set(_placements_of(tuple(shown), ncols, tuple(groups)))
+
+
+@cache
+def _placements_of(shown: tuple[Number, ...], ncols: int, groups: tuple
+                   ) -> frozenset[tuple[Number, ...]]:
     vectors = set()
     for pos in combinations(range(ncols), len(shown)):
         vec: list[Number] = [0] * ncols
@@ -33,7 +39,7 @@ def _placements(shown: list[Number], ncols: int, groups: Groups) -> set[tuple[Nu
             vec[p] = v
         if len(shown) == ncols or all(sum(vec[i] for i in g) == vec[t] for g, t in groups):
             vectors.add(tuple(vec))
-    return vectors
+    return frozenset(vectors)
 
 
 def cuts(digits: str, ncols: int, groups: Groups) -> set[tuple[int, ...]]:
@@ -57,6 +63,9 @@ def cuts(digits: str, ncols: int, groups: Groups) -> set[tuple[int, ...]]:
                 after = 0
             else:
                 after = running + value if cell in parts else running
+                # a total still to come is cut from the digits left, so it is at most their value
+                if cell in parts and after > int(digits[end:] or 0):
+                    continue
             out |= {(value, *rest) for rest in go(end, cell + 1, after)}
         return frozenset(out)
 
