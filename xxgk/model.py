@@ -200,10 +200,11 @@ def templates_from(path: Path) -> Iterator[None]:
 
 def _clear_caches() -> None:
     for fn in (_format_spec, templates, request_rows, registry, proactive_rows, equations,
-               review_block_labels, _row_groups):
+               review_block_labels, _row_groups, section_headings):
         fn.cache_clear()
 
 
+@cache
 def section_headings() -> dict[int, str]:
     """Section number → its heading as the format prints it (一、总体情况 …)."""
     return {int(n): heading for n, heading in _format_spec()["sections"].items()}
@@ -387,17 +388,16 @@ def equations(version: str) -> tuple[Equation, ...]:
     return tuple(eqs)
 
 
-def row_groups(keys: list[str], eqs: tuple[Equation, ...] | list[Equation]
-               ) -> list[tuple[tuple[int, ...], int]]:
+def row_groups(keys: list[str], version: str) -> list[tuple[tuple[int, ...], int]]:
     """The sums within one printed row (keys in print order) as (part positions, total position):
-    every equation whose total and parts all stand in the row."""
-    return list(_row_groups(tuple(keys), tuple(eqs)))
+    every equation of the format whose total and parts all stand in the row."""
+    return list(_row_groups(tuple(keys), version))
 
 
 @cache
-def _row_groups(keys: tuple[str, ...], eqs: tuple[Equation, ...]
-                ) -> tuple[tuple[tuple[int, ...], int], ...]:
+def _row_groups(keys: tuple[str, ...], version: str) -> tuple[tuple[tuple[int, ...], int], ...]:
     at = {k: i for i, k in enumerate(keys)}
+    eqs = equations(version)
     return tuple((tuple(at[k] for k in eq.right), at[eq.left[0]]) for eq in eqs
                  if len(eq.left) == 1 and all(k in at for k in eq.keys))
 

@@ -86,13 +86,12 @@ def requests_from_atoms(atoms: list[Atom], template: str) -> TableResult:
     result.run_together = sum(len(r.atoms) == 1 and r.atoms[0].fused
                               for r in with_numbers) * 2 > len(with_numbers)
     cands: dict[str, Candidates] = {}
-    sums = equations(template)
     line_based = _rows_on_one_line(with_numbers)
     for r in rows:
         if line_based and len({a.line for a in r.atoms}) > 1:
             _split_over_lines(result, r)  # two rows' numbers (a wrapped PDF label, issue 8)
             continue
-        groups = row_groups(_keys(r.row), sums)
+        groups = row_groups(_keys(r.row), template)
         # A row printed with no number at all is blank: 0 for the column rules, but no values.
         cands[r.row] = (candidates_for(r.atoms, NCOLS, groups, spaced_runs=result.run_together)
                         if r.atoms else Candidates([(0,) * NCOLS]))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xxgk.model import REVIEW_BLOCKS, equations, outcome_columns, row_groups, table_words
+from xxgk.model import REVIEW_BLOCKS, outcome_columns, row_groups, table_words
 from xxgk.recognise.atoms import Atom
 from xxgk.recognise.tables import (
     RowNumbers,
@@ -53,7 +53,7 @@ def review_from_atoms(atoms: list[Atom], template: str, run_together: bool = Fal
         return result
     result.found = True
     where = RowNumbers("review", nums, nums[0].line).where
-    cands = candidates_for(nums, NCOLS, row_groups(KEYS, equations(template)), run_together)
+    cands = candidates_for(nums, NCOLS, row_groups(KEYS, template), run_together)
     emit_cells(result, KEYS, cands, nums, "第四部分表格", where)
     if not cands:
         return result

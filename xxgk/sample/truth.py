@@ -80,12 +80,11 @@ def _undecided(vectors: set[tuple[Number, ...]], ncols: int) -> list[bool]:
 def hidden_keys(template: str, printed: dict[str, Number], run_together: bool = False) -> set[str]:
     """Keys a correct parser may leave out of this report's values."""
     hidden: set[str] = set()
-    sums = equations(template)
     for keys in table_rows(template):
         shown = [printed[k] for k in keys if k in printed]
         if not shown:
             continue
-        groups = row_groups(keys, sums)
+        groups = row_groups(keys, template)
         if run_together:
             digits = "".join(plain_number(k, printed[k]) for k in keys if k in printed)
             short = len(digits) < len(keys) and digits.strip("0") and len(keys) > 1
