@@ -21,19 +21,19 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 import resource
 import shutil
 import time
 import uuid
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import duckdb
@@ -45,7 +45,7 @@ from tqdm import tqdm
 from xxgk.labels import SEVERITY_ZH
 from xxgk.limits import DEFAULT_SECONDS_PER_FILE, DEFAULT_WORKER_MEMORY_MB, MB
 from xxgk.model import Finding
-from xxgk.parse import PARSER_VERSION, failed_record, parse_bytes, read_report_bytes
+from xxgk.parse import PARSER_VERSION, failed_record, parse_bytes, read_report_bytes, report_digest
 from xxgk.registry import (
     DEFAULT_REGISTRIES,
     Matcher,
@@ -124,9 +124,24 @@ def walk(paths: Iterable[Path], refused: list[str] | None = None) -> list[Path]:
     return found
 
 
-def _parse(item: tuple[str, bytes]) -> dict:
-    path, data = item
-    record = parse_bytes(data, path, keep_lines=True)
+@dataclass(frozen=True)
+class ParseJob:
+    """One file to parse: where it is (or its name), its sha256, and its bytes only when they
+    are not on disk (an upload). A worker reads its own file: a run never holds every file's
+    bytes at once."""
+
+    path: str
+    sha256: str
+    data: bytes | None = None
+
+
+def _parse(job: ParseJob) -> dict:
+    try:
+        data = job.data if job.data is not None else read_report_bytes(job.path)
+    except OSError as exc:  # gone or changed since it was hashed
+        return failed_record(job.sha256, job.path, "unreadable-file",
+                             f"无法读取文件：{exc.strerror or exc}")
+    record = parse_bytes(data, job.path, keep_lines=True)
     record["parser_version"] = PARSER_VERSION
     return record
 
@@ -150,22 +165,20 @@ def _is_synthetic(path: Path, agency_is_sample: bool) -> bool:
     return agency_is_sample
 
 
-def _read_new(files: list[Path], known: set[str], summary: IngestSummary
-              ) -> list[tuple[Path, bytes]]:
-    """Files not loaded before (by sha256), each once."""
+def _new_files(files: list[Path], known: set[str], summary: IngestSummary) -> list[ParseJob]:
+    """Files not loaded before (by sha256), each once; hashed in blocks, never held in memory."""
     todo, seen = [], set(known)
     for path in files:
         try:
-            data = read_report_bytes(path)
+            digest = report_digest(path)
         except OSError as exc:
             summary.unreadable.append(f"{path}: {exc.strerror or exc}")
             continue
-        digest = hashlib.sha256(data).hexdigest()
         if digest in seen:
             summary.duplicates += 1
             continue
         seen.add(digest)
-        todo.append((path, data))
+        todo.append(ParseJob(str(path), digest))
     return todo
 
 
@@ -175,24 +188,40 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def parse_all(todo: list[tuple[Path, bytes]], workers: int, progress: bool,
+DEFAULT_IN_FLIGHT_PER_WORKER = 8  # tasks queued per worker: enough to keep it busy, no more
+
+
+def parse_all(todo: list[ParseJob], workers: int, progress: bool,
               seconds_per_file: float = DEFAULT_SECONDS_PER_FILE) -> Iterator[dict]:
     """Parse in a pool of worker processes (pebble), with a progress bar; records come out in
-    the order of ``todo``. A worker past ``seconds_per_file`` is killed and its file becomes
-    an error record; so does a worker that dies (issue 9)."""
-    items = [(str(p), d) for p, d in todo]
-    bar = dict(total=len(items), unit="report", desc="parse", disable=None if progress else True)
-    with ProcessPool(max_workers=max(1, workers), initializer=_limit_memory) as pool:
-        futures = [pool.schedule(_parse, args=[item], timeout=seconds_per_file) for item in items]
-        for (path, data), future in tqdm(zip(items, futures, strict=True), **bar):
+    the order of ``todo``. Only a few tasks per worker are queued at a time, so finished
+    records never pile up while one slow file is waited for: memory stays flat however many
+    files a run has. A worker past ``seconds_per_file`` is killed and its file becomes an error
+    record; so does a worker that dies (issue 9)."""
+    window = max(1, workers) * DEFAULT_IN_FLIGHT_PER_WORKER
+    jobs = iter(todo)
+    with ProcessPool(max_workers=max(1, workers), initializer=_limit_memory) as pool, \
+            tqdm(total=len(todo), unit="report", desc="parse",
+                 disable=None if progress else True) as bar:
+        pending: deque = deque()
+        for job in islice(jobs, window):
+            pending.append((job, pool.schedule(_parse, args=[job], timeout=seconds_per_file)))
+        while pending:
+            job, future = pending.popleft()
             try:
-                yield future.result()
+                record = future.result()
             except TimeoutError:
-                yield failed_record(data, path, "parse-timeout",
-                                    f"解析超过 {seconds_per_file:.0f} 秒，已中止，未取任何数值")
+                record = failed_record(job.sha256, job.path, "parse-timeout",
+                                       f"解析超过 {seconds_per_file:.0f} 秒，已中止，未取任何数值")
             except Exception as exc:  # the worker died (memory, a crash in a library)
-                yield failed_record(data, path, "parser-error",
-                                    f"解析进程异常退出，未取任何数值：{type(exc).__name__}: {exc}")
+                record = failed_record(job.sha256, job.path, "parser-error",
+                                       f"解析进程异常退出，未取任何数值：{type(exc).__name__}: {exc}")
+            following = next(jobs, None)
+            if following is not None:
+                pending.append((following, pool.schedule(_parse, args=[following],
+                                                          timeout=seconds_per_file)))
+            bar.update()
+            yield record
 
 
 @dataclass(frozen=True)
@@ -276,6 +305,11 @@ def load_records(con: duckdb.DuckDBPyConnection, matcher: Matcher, records: Iter
         summary.agencies.add(agency_id)
         if len(batch.reports) >= chunk:
             batch.write(con)
+            # each chunk its own transaction in the run's private copy: DuckDB keeps no undo
+            # for what is committed, so memory stays flat; the copy is swapped in only at the
+            # end, so no half-loaded run is ever seen
+            con.execute("commit")
+            con.execute("begin")
     batch.write(con)
     return touched
 
@@ -406,18 +440,18 @@ def _ingest_locked(paths: list[Path], db: Path, registries: list[Path] | None,
             shutil.copyfile(db, tmp)
         con = duckdb.connect(str(tmp))
         try:
-            create_schema(con)
+            create_schema(con, materialise=False)
             files = walk(paths, summary.unreadable)
             summary.files = len(files)
             known = {row[0] for row in con.execute("select sha256 from reports").fetchall()}
-            todo = _read_new(files, known, summary)
+            todo = _new_files(files, known, summary)
             started = datetime.now(UTC).replace(tzinfo=None)
             con.execute("begin")
             placed, added = editor_choices(db)
             matcher = load_agencies(con, registries or default_registries(db), added)
             records = parse_all(todo, workers or os.cpu_count() or 1, progress, seconds_per_file)
-            touched = load_records(con, matcher, records, {str(p): p for p, _ in todo}, summary,
-                                   placed)
+            touched = load_records(con, matcher, records, {job.path: Path(job.path) for job in todo},
+                                   summary, placed)
             touched |= move_placed(con, matcher, placed, summary)
             execute_query(con, "load/mark_sample_agencies",
                           added_ids=[a.agency_id for a in added])
@@ -425,6 +459,7 @@ def _ingest_locked(paths: list[Path], db: Path, registries: list[Path] | None,
                 summary.superseded = supersede(con, touched, started)
                 recheck_agencies(con, touched)
             execute_query(con, "load/drop_unused_agencies")
+            execute_query(con, "load/materialise_facts")
             con.execute("commit")
             con.execute("checkpoint")
         finally:

@@ -59,9 +59,9 @@ def parse_bytes(data: bytes, path: str = "<bytes>", keep_lines: bool = False) ->
     return record
 
 
-def failed_record(data: bytes, path: str, rule: str, message: str) -> dict:
+def failed_record(sha256: str, path: str, rule: str, message: str) -> dict:
     """The record of a file the parser could not finish (killed past its time, say)."""
-    source = {"path": path, "sha256": hashlib.sha256(data).hexdigest(), "format": "text"}
+    source = {"path": path, "sha256": sha256, "format": "text"}
     return _empty(source, [Finding(rule, "error", message)])
 
 
@@ -69,13 +69,26 @@ def read_report_bytes(path: str | Path) -> bytes:
     """A report file's bytes, refused (OSError) before reading when it is no regular file (a
     FIFO, /dev/zero) or larger than the limit: memory stays bounded (issue 9)."""
     path = Path(path)
+    _check_report_file(path)
+    return path.read_bytes()
+
+
+def report_digest(path: str | Path) -> str:
+    """A report file's sha256, read in blocks (the file is never held in memory); refused
+    (OSError) as ``read_report_bytes`` refuses it."""
+    path = Path(path)
+    _check_report_file(path)
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def _check_report_file(path: Path) -> None:
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
         raise OSError(errno.EINVAL, "不是普通文件（设备、管道或目录），未读取")
     if info.st_size > DEFAULT_MAX_FILE_MB * MB:
         raise OSError(errno.EFBIG, f"文件 {info.st_size / MB:.0f} MB，超过 {DEFAULT_MAX_FILE_MB} MB "
                                    "的上限，未读取")
-    return path.read_bytes()
 
 
 def parse_file(path: str | Path) -> dict:

@@ -79,10 +79,14 @@ def schema_version() -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Tables, views and macros, from queries/build in order; the key registry into value_keys."""
+def create_schema(con: duckdb.DuckDBPyConnection, materialise: bool = True) -> None:
+    """Tables, views and macros, from queries/build in order; the key registry into value_keys;
+    with ``materialise``, the fact tables written from what the warehouse holds (an ingest
+    writes them once, at its end)."""
     for name in build_files():
         con.execute(load_query(name))
+    if materialise:
+        execute_query(con, "load/materialise_facts")
     execute_query(con, "load/set_schema_version", version=schema_version())
     con.execute("delete from value_keys")
     con.executemany("insert into value_keys values (?, ?, ?, ?)",

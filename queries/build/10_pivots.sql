@@ -1,9 +1,10 @@
--- purpose: the design's pivots of report_values: requests (section 三, seven applicant columns),
+-- purpose: the design's pivots of report_values, as computed (written to tables at load by
+--          load/materialise_facts.sql; pages read the tables, build/25_fact_tables.sql): requests (section 三, seven applicant columns),
 --          review_litigation (section 四, five outcome columns), proactive (section 二, long).
 -- grain: requests one row per current report × request row; review_litigation one per current
 --        report × block; proactive one per current report × item × metric.
 -- parameters: none
-create or replace view requests as
+create or replace view requests_pivot as
 with cells as (
     select v.report_id, split_part(v.key, '.', 2) as request_row, split_part(v.key, '.', 3) as col, v.value
     from report_values as v
@@ -25,7 +26,7 @@ final as (
 )
 select * from final;
 
-create or replace view review_litigation as
+create or replace view review_litigation_pivot as
 with cells as (
     select v.report_id, split_part(v.key, '.', 1) as block, split_part(v.key, '.', 2) as col, v.value
     from report_values as v
@@ -45,7 +46,7 @@ final as (
 )
 select * from final;
 
-create or replace view proactive as
+create or replace view proactive_pivot as
 with final as (
     select v.report_id, r.template, split_part(v.key, '.', 2) as item, split_part(v.key, '.', 3) as metric, v.value
     from report_values as v

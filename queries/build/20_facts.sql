@@ -2,7 +2,7 @@
 --          (staging: long values pivoted; NULL where the report left the cell blank).
 -- grain: one row per report that is not superseded
 -- parameters: none
-create or replace view report_facts as
+create or replace view report_facts_pivot as
 with current as (
     select r.*, a.name as agency_name, a.kind, a.level, a.district, a.city, a.province
     from current_reports as r
@@ -15,10 +15,10 @@ totals as (
         max(case when v.key = 'requests.carried_over.total' then v.value end) as carried_over,
         max(case when v.key = 'requests.granted.total' then v.value end) as granted,
         max(case when v.key = 'requests.partially_granted.total' then v.value end) as partially_granted,
-        sum(case when v.key similar to 'requests\.denied_[a-z_]+\.total' then v.value end) as denied,
-        sum(case when v.key similar to 'requests\.unable_[a-z_]+\.total' then v.value end) as unable,
-        sum(case when v.key similar to 'requests\.rejected_[a-z_]+\.total' then v.value end) as rejected,
-        sum(case when v.key similar to 'requests\.other(_[a-z_]+)?\.total' then v.value end) as other_outcome,
+        sum(case when starts_with(v.key, 'requests.denied_') and ends_with(v.key, '.total') then v.value end) as denied,
+        sum(case when starts_with(v.key, 'requests.unable_') and ends_with(v.key, '.total') then v.value end) as unable,
+        sum(case when starts_with(v.key, 'requests.rejected_') and ends_with(v.key, '.total') then v.value end) as rejected,
+        sum(case when starts_with(v.key, 'requests.other') and ends_with(v.key, '.total') then v.value end) as other_outcome,
         max(case when v.key = 'requests.outcome_total.total' then v.value end) as outcome_total,
         max(case when v.key = 'requests.carried_forward.total' then v.value end) as carried_forward,
         max(case when v.key = 'requests.new_received.natural_person' then v.value end) as new_natural_person,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from xxgk.ingest import IngestSummary, ingest, parse_all
+from xxgk.ingest import IngestSummary, ParseJob, ingest, parse_all
 from xxgk.registry import DEFAULT_REGISTRIES
 from xxgk.ui.data import query, warehouse_path
 
@@ -27,7 +27,8 @@ def _too_big(file) -> bool:
 @st.cache_data(show_spinner=False, max_entries=200)
 def _read(name: str, data: bytes) -> dict:
     """The parser's record of one file (cached by content: a rerun does not parse again)."""
-    return next(parse_all([(Path(name), data)], workers=1, progress=False))
+    job = ParseJob(name, hashlib.sha256(data).hexdigest(), data)
+    return next(parse_all([job], workers=1, progress=False))
 
 
 def _status(record: dict, digest: str, loaded: dict, first: dict, name: str) -> str:
