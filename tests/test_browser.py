@@ -26,14 +26,17 @@ def server(sample_warehouse, tmp_path_factory):
 def _wait_until_idle(page) -> None:
     """Until the app stops running (Streamlit shows a running indicator while it reruns): the
     page's requests settle (up to 15 s: with several sessions arriving during the first build
-    they may not), then no running indicator."""
+    they may not), then no running indicator and no element still drawn as a placeholder."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     try:
         page.wait_for_load_state("networkidle", timeout=15_000)
     except PlaywrightTimeout:
         page.wait_for_load_state("load")
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+    # no running indicator, and no skeleton: a fresh page draws placeholders first and may not
+    # show the running indicator yet when its requests have settled
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+                           " && !document.querySelector('[data-testid=\"stSkeleton\"]')",
                            timeout=60_000)
     page.wait_for_timeout(500)
 
@@ -69,10 +72,13 @@ def test_every_page_in_a_real_browser(server, tmp_path):
     assert len(list(tmp_path.glob("*.png"))) == len(PAGES)
 
 
-def _reports_shown(page) -> str:
-    """The 总览 page's first KPI (报告数 of the latest year), as shown."""
+def _reports_shown(page, year: int | None = None) -> str:
+    """The 总览 page's first KPI (报告数 of the latest year, or of ``year`` once its caption
+    says the KPIs are that year's), as shown."""
     page.get_by_role("heading", name="总览").first.wait_for(timeout=120_000)
     _wait_until_idle(page)
+    if year is not None:
+        page.get_by_text(f"{year} 年度", exact=True).first.wait_for(timeout=60_000)
     assert page.locator('[data-testid="stException"]').count() == 0
     return page.locator('[data-testid="stMetricValue"]').first.inner_text()
 
@@ -106,12 +112,12 @@ def test_a_report_loaded_while_the_dashboard_runs_shows_on_the_next_load(sample_
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page()
         page.goto(f"{url}/?data=real&from=2020&to=2020")
-        before = int(_reports_shown(page).replace(",", ""))
+        before = int(_reports_shown(page, 2020).replace(",", ""))
         subprocess.run([sys.executable, "-m", "xxgk", "ingest", str(extra), "--db", str(db),
                         "--quiet"], cwd=ROOT, check=True, capture_output=True)
         page = browser.new_page()
         page.goto(f"{url}/?data=real&from=2020&to=2020")
-        after = int(_reports_shown(page).replace(",", ""))
+        after = int(_reports_shown(page, 2020).replace(",", ""))
         page = browser.new_page()  # a real report beyond the shipped seed: real data by default
         page.goto(url)
         _reports_shown(page)
