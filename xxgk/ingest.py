@@ -204,8 +204,12 @@ def parse_all(todo: list[ParseJob], workers: int, progress: bool,
             tqdm(total=len(todo), unit="report", desc="parse",
                  disable=None if progress else True) as bar:
         pending: deque = deque()
-        for job in islice(jobs, window):
+
+        def submit(job: ParseJob) -> None:
             pending.append((job, pool.schedule(_parse, args=[job], timeout=seconds_per_file)))
+
+        for job in islice(jobs, window):
+            submit(job)
         while pending:
             job, future = pending.popleft()
             try:
@@ -218,8 +222,7 @@ def parse_all(todo: list[ParseJob], workers: int, progress: bool,
                                        f"解析进程异常退出，未取任何数值：{type(exc).__name__}: {exc}")
             following = next(jobs, None)
             if following is not None:
-                pending.append((following, pool.schedule(_parse, args=[following],
-                                                          timeout=seconds_per_file)))
+                submit(following)
             bar.update()
             yield record
 

@@ -70,11 +70,11 @@ def row_labels(template: str) -> list[RowLabel]:
             for p in proactive_rows(template)]
 
 
-def detect_template(atoms: list[Atom]) -> str | None:
+def detect_template(atoms: list[Atom], index: LabelIndex) -> str | None:
     """The format the table's headers show (spec/templates.toml), or, failing them, the one
     whose row widths the printed rows have: rows of different widths in different formats
-    (行政许可 has three numbers in one, one in another) tell them apart."""
-    index = LabelIndex(atoms)
+    (行政许可 has three numbers in one, one in another) tell them apart. ``index``: the
+    atoms' LabelIndex."""
     by_words = recognise_template("proactive", index.text)
     if by_words is not None:
         return by_words
@@ -97,9 +97,11 @@ def _width_differs(row: str, width: int) -> bool:
                for v in templates() for p in proactive_rows(v))
 
 
-def proactive_from_atoms(atoms: list[Atom], template: str) -> TableResult:
-    """Read the section-二 table of one format out of the atoms of its section."""
-    index = LabelIndex(atoms)
+def proactive_from_atoms(atoms: list[Atom], template: str,
+                         index: LabelIndex | None = None) -> TableResult:
+    """Read the section-二 table of one format out of the atoms of its section (``index``: their
+    LabelIndex, when the caller has it)."""
+    index = index or LabelIndex(atoms)
     result = TableResult(template=template, has_header=index.find_exact(TABLE_HEADS) is not None)
     spec = {p.row: p for p in proactive_rows(template)}
     labels = row_labels(template)

@@ -24,6 +24,7 @@ from xxgk.recognise.atoms import Atom, lines_to_atoms
 from xxgk.recognise.grid import merge, proactive_from_grid, requests_from_grid, review_from_grid
 from xxgk.recognise.normalize import compact
 from xxgk.recognise.review import review_from_atoms
+from xxgk.recognise.rows import LabelIndex
 from xxgk.recognise.sections import Section, heading_rest
 from xxgk.recognise.tables import TableResult
 
@@ -69,11 +70,13 @@ def read_tables(atoms: dict[int, list[Atom]], grids: list) -> Tables:
     """Recognise the format from sections 二 and 三, read the three tables as it, and complete
     them from the document's real tables. A section that shows no format of its own is read as
     the other's; a report that shows none, as the newest format."""
-    signals = {2: proactive.detect_template(atoms[2]), 3: requests.detect_template(atoms[3])}
+    index = {n: LabelIndex(atoms[n]) for n in (2, 3)}
+    signals = {2: proactive.detect_template(atoms[2], index[2]),
+               3: requests.detect_template(index[3])}
     fallback = signals[3] or signals[2] or newest_template()
     as_2, as_3 = signals[2] or fallback, signals[3] or fallback
-    tables = {2: proactive.proactive_from_atoms(atoms[2], as_2),
-              3: requests.requests_from_atoms(atoms[3], as_3)}
+    tables = {2: proactive.proactive_from_atoms(atoms[2], as_2, index[2]),
+              3: requests.requests_from_atoms(atoms[3], as_3, index[3])}
     tables[4] = review_from_atoms(atoms[4], as_3, run_together=tables[3].run_together)
     tables[2].template = signals[2]  # a real table's headers may still say (merge)
     for grid in grids:

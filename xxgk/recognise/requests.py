@@ -29,9 +29,9 @@ NCOLS = len(COLUMNS)
 TABLE_HEADS = table_words("requests", "heads")
 
 
-def detect_template(atoms: list[Atom]) -> str | None:
+def detect_template(index: LabelIndex) -> str | None:
     """The format its （六） rows show (one row 其他处理, or three), by spec/templates.toml."""
-    return recognise_template("requests", LabelIndex(atoms).text)
+    return recognise_template("requests", index.text)
 
 
 def rows_to_numbers(atoms: list[Atom], located: dict[str, Hit],
@@ -71,9 +71,11 @@ def column_equations(template: str) -> list[ColumnSum]:
             and len({k.split(".")[1] for k in eq.keys}) > 1]
 
 
-def requests_from_atoms(atoms: list[Atom], template: str) -> TableResult:
-    """Read the section-三 table of one format out of the atoms of its section."""
-    index = LabelIndex(atoms)
+def requests_from_atoms(atoms: list[Atom], template: str,
+                        index: LabelIndex | None = None) -> TableResult:
+    """Read the section-三 table of one format out of the atoms of its section (``index``: their
+    LabelIndex, when the caller has it)."""
+    index = index or LabelIndex(atoms)
     labels = request_labels(template)
     located = locate_rows(index, labels, TABLE_HEADS)
     result = TableResult(template=template, has_header=index.find_exact(TABLE_HEADS) is not None)
