@@ -2,6 +2,7 @@
 
 import csv
 import json
+import random
 import subprocess
 import sys
 from itertools import pairwise
@@ -10,7 +11,7 @@ import pytest
 
 from tests.conftest import ROOT
 from xxgk.sample.corpus import generate
-from xxgk.sample.places import CITY, PROVINCE
+from xxgk.sample.places import CITY, PROVINCE, make_registry, registry_rows
 
 
 def _reports(seed=5, n=30):
@@ -53,6 +54,20 @@ def test_every_agency_is_fictional_and_in_one_city():
     assert {a.region for a in agencies if a.level == "市"} == {CITY}
     assert all(r.truth["synthetic"] for r in reports)
     assert all(PROVINCE not in r.content.decode() for r in reports)
+
+
+def test_a_corpus_larger_than_a_city_is_made_of_whole_distinct_cities():
+    agencies = make_registry(5000, random.Random(0))
+    cities = {a.city for a in agencies}
+    assert len(agencies) > 4500 and len(cities) == 3 and CITY in cities
+    # no agency id, and no agency as its reports name it (region + name), is used twice
+    assert len({a.agency_id for a in agencies}) == len(agencies)
+    assert len({(a.region, a.name) for a in agencies}) == len(agencies)
+    districts = {a.district: a.city for a in agencies if a.district}
+    assert len(set(districts.values())) == 3  # every city has its own districts
+    rows = registry_rows(agencies)
+    assert {r["city"] for r in rows} == cities
+    assert all(r["city"] == CITY for r in registry_rows(make_registry(300, random.Random(0))))
 
 
 @pytest.mark.slow  # generates a corpus of 30–100 agencies
