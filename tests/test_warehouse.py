@@ -9,7 +9,7 @@ import time
 import duckdb
 
 from tests.conftest import ROOT
-from xxgk.ingest import PAUSE_ENV, ingest
+from xxgk.ingest import PAUSE_CHUNK_ENV, PAUSE_ENV, ingest, partial_path
 
 
 def _rows(db, sql, *params):
@@ -97,6 +97,55 @@ def test_killed_ingest_leaves_the_warehouse_as_it_was(small_warehouse, tmp_path)
     after = ingest([extra], target, [registry], workers=1, progress=False)  # and it recovers
     assert after.loaded == 1 and after.superseded == 1
     assert not list(tmp_path.glob("w.duckdb.tmp-*"))
+    assert not partial_path(target).exists()
+
+
+def _kill_when_ready(args, env_name, ready, tmp_path):
+    proc = subprocess.Popen([sys.executable, "-c", args], cwd=ROOT,
+                            env={**os.environ, env_name: str(ready)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while not ready.exists() and time.time() < deadline:
+        time.sleep(0.05)
+    assert ready.exists(), "ingest never reached the pause"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+
+
+_TABLES = {"reports": "select report_id, agency_id, year, superseded_by from reports",
+           "report_values": "select * from report_values",
+           "findings": "select report_id, rule, severity, message, scope from findings",
+           "report_facts": "select * from report_facts", "agencies": "select agency_id from agencies"}
+
+
+def test_a_killed_ingest_goes_on_from_what_it_committed(small_warehouse, tmp_path):
+    db, _, folder, registry = small_warehouse
+    target = tmp_path / "w.duckdb"
+    run = (f"from pathlib import Path; from xxgk.ingest import ingest; "
+           f"ingest([Path({str(folder)!r})], Path({str(target)!r}), [Path({str(registry)!r})], "
+           f"workers=1, progress=False, chunk=3)")
+    _kill_when_ready(run, PAUSE_CHUNK_ENV, tmp_path / "ready", tmp_path)  # after 3 reports
+    assert not target.exists() and partial_path(target).exists()  # nothing half-loaded is seen
+    summary = ingest([folder], target, [registry], workers=1, progress=False, chunk=3)
+    assert (summary.resumed, summary.loaded, summary.duplicates) == (3, 5, 1)
+    assert "接续上次中断的导入：已导入的 3 份报告保留" in summary.text_zh()
+    assert not partial_path(target).exists()
+    for sql in _TABLES.values():  # the same warehouse as one uninterrupted run's
+        assert sorted(_rows(target, sql), key=repr) == sorted(_rows(db, sql), key=repr)
+    assert _rows(target, "select count(*) from meta where key like 'run_%'") == [(0,)]
+
+
+def test_an_interrupted_copy_of_another_warehouse_is_not_resumed(small_warehouse, tmp_path):
+    db, _, folder, registry = small_warehouse
+    target = tmp_path / "w.duckdb"
+    run = (f"from pathlib import Path; from xxgk.ingest import ingest; "
+           f"ingest([Path({str(folder)!r})], Path({str(target)!r}), [Path({str(registry)!r})], "
+           f"workers=1, progress=False, chunk=3)")
+    _kill_when_ready(run, PAUSE_CHUNK_ENV, tmp_path / "ready", tmp_path)
+    target.write_bytes(db.read_bytes())  # the warehouse was replaced by hand meanwhile
+    summary = ingest([folder], target, [registry], workers=1, progress=False)
+    assert (summary.resumed, summary.loaded, summary.duplicates) == (0, 0, 9)
+    assert not partial_path(target).exists()
 
 
 def test_a_newer_file_with_nothing_read_does_not_hide_the_report(small_warehouse, tmp_path):

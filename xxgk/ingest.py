@@ -1,10 +1,15 @@
-"""Ingest: walk files, parse them in a process pool, load one new warehouse file, swap it in.
+"""Ingest: walk files, parse them in a process pool, load a private copy of the warehouse, swap it in.
 
 - Idempotent: a file whose sha256 is loaded already is skipped; a new file for an agency-year
   already loaded supersedes the old report (kept, with ``superseded_by`` set).
-- Atomic: the warehouse is copied to a temporary file, loaded in one transaction, checkpointed
-  and renamed over the old one; a run killed at any point leaves the old warehouse as it was,
-  and readers (the dashboard) never see a half-loaded state.
+- Atomic: the warehouse is copied to a private file (``<db>.partial``), loaded there a chunk of
+  reports per transaction, checkpointed and renamed over the old one; readers (the dashboard)
+  never see a half-loaded state, and a run killed at any point leaves the warehouse as it was.
+- Resumable (issue 13): the private copy of a killed run keeps every chunk it committed and is
+  marked with the warehouse file it was copied from (``meta``: run_base, run_started_at). The
+  next run, if the warehouse is still that file and the parser the same, goes on in that copy:
+  files already loaded there are skipped by their sha256, and the run's end (supersede,
+  cross-year rules, fact tables) covers what both runs loaded. Otherwise the copy is dropped.
 - One writer at a time (issue 9): every run, and the dashboard's first-run build, holds an
   exclusive lock file beside the warehouse (``filelock``: across processes and threads). A
   second run waits for it up to ``lock_timeout`` seconds, then says that another run holds the
@@ -43,7 +48,12 @@ from pebble import ProcessPool
 from tqdm import tqdm
 
 from xxgk.labels import SEVERITY_ZH
-from xxgk.limits import DEFAULT_SECONDS_PER_FILE, DEFAULT_WORKER_MEMORY_MB, MB
+from xxgk.limits import (
+    DEFAULT_SECONDS_PER_FILE,
+    DEFAULT_WORKER_MEMORY_MB,
+    INGEST_DUCKDB_MEMORY,
+    MB,
+)
 from xxgk.model import Finding
 from xxgk.parse import PARSER_VERSION, failed_record, parse_bytes, read_report_bytes, report_digest
 from xxgk.registry import (
@@ -61,6 +71,7 @@ from xxgk.warehouse import Batch, create_schema, execute_query
 
 REPORT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps")
 PAUSE_ENV = "XXGK_INGEST_PAUSE_BEFORE_SWAP"
+PAUSE_CHUNK_ENV = "XXGK_INGEST_PAUSE_AFTER_CHUNK"  # a test kills the run after its first commit
 DEFAULT_CHUNK = 1000
 DEFAULT_LOCK_TIMEOUT = 600.0  # seconds a run waits for another run to finish
 
@@ -72,6 +83,7 @@ class IngestSummary:
     superseded: int = 0
     duplicates: int = 0
     placed: int = 0                   # reports moved to the agency an editor chose
+    resumed: int = 0                  # reports an interrupted run had loaded, kept by this one
     agencies: set[str] = field(default_factory=set)  # agencies of the reports loaded
     unreadable: list[str] = field(default_factory=list)
     unknown_agencies: Counter = field(default_factory=Counter)
@@ -84,6 +96,9 @@ class IngestSummary:
                  f"{len(self.unreadable)} · {self.loaded / max(self.seconds, 1e-9):.0f} reports/s",
                  "findings: " + (", ".join(f"{n} {s}" for s, n in sorted(self.severities.items()))
                                  or "none")]
+        if self.resumed:
+            lines.append(f"resumed an interrupted run: the {self.resumed} reports it had loaded "
+                         "are kept, not parsed again")
         if self.placed:
             lines.append(f"reports placed as editors chose: {self.placed}")
         lines += [f"unreadable: {path}" for path in self.unreadable]
@@ -98,6 +113,8 @@ class IngestSummary:
                  f"重复跳过 {self.duplicates} 个 · 无法读取 {len(self.unreadable)} 个",
                  "发现问题：" + ("、".join(f"{SEVERITY_ZH.get(s, s)} {n} 条"
                                         for s, n in sorted(self.severities.items())) or "无")]
+        if self.resumed:
+            lines.append(f"接续上次中断的导入：已导入的 {self.resumed} 份报告保留，未重新解析")
         if self.placed:
             lines.append(f"按编辑人员指定归属的报告 {self.placed} 份")
         lines += [f"无法读取：{path}" for path in self.unreadable]
@@ -165,14 +182,19 @@ def _is_synthetic(path: Path, agency_is_sample: bool) -> bool:
     return agency_is_sample
 
 
-def _new_files(files: list[Path], known: set[str], summary: IngestSummary) -> list[ParseJob]:
-    """Files not loaded before (by sha256), each once; hashed in blocks, never held in memory."""
-    todo, seen = [], set(known)
+def _new_files(files: list[Path], known: set[str], summary: IngestSummary,
+               resumed: frozenset[str] = frozenset()) -> list[ParseJob]:
+    """Files not loaded before (by sha256), each once; hashed in blocks, never held in memory.
+    A file an interrupted run had loaded (``resumed``) is neither parsed nor a duplicate."""
+    todo, seen, first_time = [], set(known) | resumed, set(resumed)
     for path in files:
         try:
             digest = report_digest(path)
         except OSError as exc:
             summary.unreadable.append(f"{path}: {exc.strerror or exc}")
+            continue
+        if digest in first_time:
+            first_time.discard(digest)
             continue
         if digest in seen:
             summary.duplicates += 1
@@ -312,6 +334,7 @@ def load_records(con: duckdb.DuckDBPyConnection, matcher: Matcher, records: Iter
             # for what is committed, so memory stays flat; the copy is swapped in only at the
             # end, so no half-loaded run is ever seen
             con.execute("commit")
+            _pause_for_tests(PAUSE_CHUNK_ENV)
             con.execute("begin")
     batch.write(con)
     return touched
@@ -358,9 +381,19 @@ def supersede(con: duckdb.DuckDBPyConnection, agency_ids: set[str], started: dat
     return len(rows)
 
 
+RECHECK_CHUNK = 500  # agencies whose histories are held in memory at once
+
+
 def recheck_agencies(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> None:
-    """Recompute the cross-year findings of the given agencies over their current reports."""
+    """Recompute the cross-year findings of the given agencies over their current reports, a
+    few hundred agencies at a time (a national run touches 10^5 agencies: their narratives
+    are never all in memory)."""
     ids = sorted(agency_ids)
+    for start in range(0, len(ids), RECHECK_CHUNK):
+        _recheck(con, ids[start:start + RECHECK_CHUNK])
+
+
+def _recheck(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
     history = execute_query(con, "load/agency_history", agency_ids=ids)
     execute_query(con, "load/delete_cross_year_findings", agency_ids=ids)
     values: dict[str, dict] = {}
@@ -410,9 +443,11 @@ def ingest(paths: list[Path], db: Path, registries: list[Path] | None = None,
            workers: int | None = None, progress: bool = True,
            lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
            on_wait: Callable[[], None] | None = None,
-           seconds_per_file: float = DEFAULT_SECONDS_PER_FILE) -> IngestSummary:
-    """Load report files into the warehouse at ``db`` (created when absent), one run at a time;
-    ``on_wait`` is called once when another run holds the warehouse and this one waits."""
+           seconds_per_file: float = DEFAULT_SECONDS_PER_FILE,
+           chunk: int = DEFAULT_CHUNK) -> IngestSummary:
+    """Load report files into the warehouse at ``db`` (created when absent), one run at a time,
+    ``chunk`` reports per commit; ``on_wait`` is called once when another run holds the
+    warehouse and this one waits."""
     lock = warehouse_lock(db, lock_timeout)
     try:
         try:
@@ -422,7 +457,8 @@ def ingest(paths: list[Path], db: Path, registries: list[Path] | None = None,
                 on_wait()
             lock.acquire()
         try:
-            return _ingest_locked(paths, db, registries, workers, progress, seconds_per_file)
+            return _ingest_locked(paths, db, registries, workers, progress, seconds_per_file,
+                                  chunk)
         finally:
             lock.release()
     except Timeout as exc:
@@ -430,31 +466,89 @@ def ingest(paths: list[Path], db: Path, registries: list[Path] | None = None,
                             "请稍后再试") from exc
 
 
+def partial_path(db: Path) -> Path:
+    """The private copy a run loads before it becomes the warehouse (kept when a run is killed)."""
+    return db.with_name(db.name + ".partial")
+
+
+def _base_of(db: Path) -> str:
+    """Which warehouse file a private copy was made from: its size and modification time."""
+    if not db.exists():
+        return "none"
+    stat = db.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _drop(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    path.with_name(path.name + ".wal").unlink(missing_ok=True)
+
+
+def _connect_private(path: Path) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(path), config={"memory_limit": INGEST_DUCKDB_MEMORY})
+
+
+def _open_private_copy(db: Path, summary: IngestSummary) -> tuple[duckdb.DuckDBPyConnection,
+                                                                   datetime]:
+    """The run's private copy of the warehouse and when the run started: an interrupted run's
+    copy when it can go on (same warehouse file, same parser), else a fresh copy, marked."""
+    partial, base = partial_path(db), _base_of(db)
+    if partial.exists():
+        try:
+            con = _connect_private(partial)
+        except duckdb.Error:  # killed while its file was being written: start again
+            _drop(partial)
+        else:
+            create_schema(con, materialise=False)
+            run = execute_query(con, "load/interrupted_run")
+            if run and run[0][0] == base and run[0][2] == PARSER_VERSION:
+                summary.resumed = run[0][3]
+                return con, run[0][1]
+            con.close()
+            _drop(partial)
+    copying = db.with_name(f"{db.name}.tmp-{uuid.uuid4().hex}")
+    try:
+        if db.exists():
+            shutil.copyfile(db, copying)
+            os.replace(copying, partial)  # a copy cut short is never taken for a run's copy
+    finally:
+        copying.unlink(missing_ok=True)
+    con = _connect_private(partial)
+    create_schema(con, materialise=False)
+    started = datetime.now(UTC).replace(tzinfo=None)
+    execute_query(con, "load/begin_run", base=base, started_at=started,
+                  parser_version=PARSER_VERSION)
+    return con, started
+
+
 def _ingest_locked(paths: list[Path], db: Path, registries: list[Path] | None,
                    workers: int | None, progress: bool,
-                   seconds_per_file: float = DEFAULT_SECONDS_PER_FILE) -> IngestSummary:
+                   seconds_per_file: float = DEFAULT_SECONDS_PER_FILE,
+                   chunk: int = DEFAULT_CHUNK) -> IngestSummary:
     start = time.perf_counter()
     summary = IngestSummary()
     for stale in db.parent.glob(db.name + ".tmp-*"):
         stale.unlink(missing_ok=True)  # under the lock: no other run is writing one
-    tmp = db.with_name(f"{db.name}.tmp-{uuid.uuid4().hex}")
+    partial = partial_path(db)
+    interrupted = False
     try:
-        if db.exists():
-            shutil.copyfile(db, tmp)
-        con = duckdb.connect(str(tmp))
+        con, started = _open_private_copy(db, summary)
         try:
-            create_schema(con, materialise=False)
             files = walk(paths, summary.unreadable)
             summary.files = len(files)
-            known = {row[0] for row in con.execute("select sha256 from reports").fetchall()}
-            todo = _new_files(files, known, summary)
-            started = datetime.now(UTC).replace(tzinfo=None)
-            con.execute("begin")
+            known, resumed = set[str](), set[str]()
+            for sha256, is_resumed in execute_query(con, "load/loaded_files",
+                                                    run_started_at=started):
+                (resumed if is_resumed else known).add(sha256)
+            todo = _new_files(files, known, summary, frozenset(resumed))
             placed, added = editor_choices(db)
+            con.execute("begin")
             matcher = load_agencies(con, registries or default_registries(db), added)
             records = parse_all(todo, workers or os.cpu_count() or 1, progress, seconds_per_file)
-            touched = load_records(con, matcher, records, {job.path: Path(job.path) for job in todo},
-                                   summary, placed)
+            load_records(con, matcher, records, {job.path: Path(job.path) for job in todo},
+                         summary, placed, chunk)
+            touched = {row[0] for row in execute_query(con, "load/agencies_loaded_since",
+                                                       run_started_at=started)}
             touched |= move_placed(con, matcher, placed, summary)
             execute_query(con, "load/mark_sample_agencies",
                           added_ids=[a.agency_id for a in added])
@@ -463,15 +557,19 @@ def _ingest_locked(paths: list[Path], db: Path, registries: list[Path] | None,
                 recheck_agencies(con, touched)
             execute_query(con, "load/drop_unused_agencies")
             execute_query(con, "load/materialise_facts")
+            execute_query(con, "load/end_run")
             con.execute("commit")
             con.execute("checkpoint")
+        except KeyboardInterrupt:
+            interrupted = True  # stopped by its user: what it committed is resumed next time
+            raise
         finally:
             con.close()
-        _pause_for_tests()
-        os.replace(tmp, db)
+        _pause_for_tests(PAUSE_ENV)
+        os.replace(partial, db)
     finally:
-        tmp.unlink(missing_ok=True)
-        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+        if not interrupted:  # a run that failed on an error starts afresh next time
+            _drop(partial)
     summary.seconds = time.perf_counter() - start
     return summary
 
@@ -508,9 +606,9 @@ def ensure_sample_warehouse(db: Path) -> IngestSummary | None:
         return _ingest_locked([SAMPLE_DIR], db, registries, None, False)
 
 
-def _pause_for_tests() -> None:
-    """With PAUSE_ENV set, say so in that file and wait: a test kills the run here (kill -9)."""
-    signal_file = os.environ.get(PAUSE_ENV)
+def _pause_for_tests(env: str) -> None:
+    """With ``env`` set, say so in the file it names and wait: a test kills the run here."""
+    signal_file = os.environ.get(env)
     if signal_file:
         Path(signal_file).write_text("ready", encoding="utf-8")
         time.sleep(120)
