@@ -108,7 +108,7 @@ def test_a_file_past_its_time_is_killed_and_reported(tmp_path, monkeypatch):
     folder = tmp_path / "reports"
     folder.mkdir()
     (folder / "seed.txt").write_bytes(SEED.read_bytes())
-    monkeypatch.setattr(ingest_module, "_parse", _hanging_parse)  # the workers fork with it
+    monkeypatch.setattr(ingest_module, "parse_job", _hanging_parse)  # the workers fork with it
     start = time.perf_counter()
     summary = ingest_module.ingest([folder], tmp_path / "w.duckdb",
                                    [ROOT / "data" / "agencies_real.csv"], workers=1,

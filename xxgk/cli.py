@@ -71,6 +71,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Load report files and folders into the warehouse; print the summary."""
+    from xxgk.cluster import ClusterUnavailable
     from xxgk.ingest import WarehouseBusy, ingest
 
     missing = [str(p) for p in args.paths if not p.exists()]
@@ -82,8 +83,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     try:
         summary = ingest(args.paths, args.db, args.registry, args.workers,
-                         progress=not args.quiet, on_wait=waiting)
-    except WarehouseBusy as exc:
+                         progress=not args.quiet, on_wait=waiting, cluster=args.cluster,
+                         parts=args.parts)
+    except (WarehouseBusy, ClusterUnavailable) as exc:
         print(f"xxgk: {exc}", file=sys.stderr)
         return 1
     print(summary.text())
@@ -158,6 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
                           help="agency registry CSV (repeatable; default: agencies*.csv beside the db)")
     p_ingest.add_argument("--workers", type=int, default=None, help="default: all cores")
     p_ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    p_ingest.add_argument("--cluster", metavar="tcp://HOST:PORT",
+                          help="parse on the workers of this Dask scheduler (README: a cluster)")
+    p_ingest.add_argument("--parts", metavar="FOLDER_OR_URL",
+                          help="with --cluster: where workers write Parquet (shared by all; "
+                               "default: DB.parts beside the warehouse)")
     p_ingest.set_defaults(func=cmd_ingest)
     p_export = sub.add_parser("export", help="export the warehouse (csv, xlsx, parquet)")
     p_export.add_argument("--format", choices=["csv", "xlsx", "parquet"], required=True)

@@ -152,7 +152,8 @@ class ParseJob:
     data: bytes | None = None
 
 
-def _parse(job: ParseJob) -> dict:
+def parse_job(job: ParseJob) -> dict:
+    """The parse-output record of one file (read here unless its bytes came with the job)."""
     try:
         data = job.data if job.data is not None else read_report_bytes(job.path)
     except OSError as exc:  # gone or changed since it was hashed
@@ -228,7 +229,7 @@ def parse_all(todo: list[ParseJob], workers: int, progress: bool,
         pending: deque = deque()
 
         def submit(job: ParseJob) -> None:
-            pending.append((job, pool.schedule(_parse, args=[job], timeout=seconds_per_file)))
+            pending.append((job, pool.schedule(parse_job, args=[job], timeout=seconds_per_file)))
 
         for job in islice(jobs, window):
             submit(job)
@@ -444,10 +445,13 @@ def ingest(paths: list[Path], db: Path, registries: list[Path] | None = None,
            lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
            on_wait: Callable[[], None] | None = None,
            seconds_per_file: float = DEFAULT_SECONDS_PER_FILE,
-           chunk: int = DEFAULT_CHUNK) -> IngestSummary:
+           chunk: int = DEFAULT_CHUNK, cluster: str | None = None,
+           parts: str | None = None) -> IngestSummary:
     """Load report files into the warehouse at ``db`` (created when absent), one run at a time,
     ``chunk`` reports per commit; ``on_wait`` is called once when another run holds the
-    warehouse and this one waits."""
+    warehouse and this one waits. With ``cluster`` (a Dask scheduler's address) the files are
+    parsed by its workers, which write Parquet under ``parts`` (a folder or URL they all
+    reach; by default a folder beside the warehouse)."""
     lock = warehouse_lock(db, lock_timeout)
     try:
         try:
@@ -457,13 +461,26 @@ def ingest(paths: list[Path], db: Path, registries: list[Path] | None = None,
                 on_wait()
             lock.acquire()
         try:
+            parse = None
+            if cluster:  # workers elsewhere open the files by the same absolute paths
+                paths = [path.resolve() for path in paths]
+                parse = _cluster_parse(cluster, parts or str(db.with_name(db.name + ".parts")))
             return _ingest_locked(paths, db, registries, workers, progress, seconds_per_file,
-                                  chunk)
+                                  chunk, parse)
         finally:
             lock.release()
     except Timeout as exc:
         raise WarehouseBusy(f"另一个导入正在写入数据仓库 {db}，已等待 {lock_timeout:.0f} 秒；"
                             "请稍后再试") from exc
+
+
+Parser = Callable[[list[ParseJob], bool], Iterator[dict]]  # (jobs, progress) → records
+
+
+def _cluster_parse(address: str, parts: str) -> Parser:
+    from xxgk.cluster import parse_on_cluster
+
+    return lambda todo, progress: parse_on_cluster(todo, address, parts, progress)
 
 
 def partial_path(db: Path) -> Path:
@@ -524,7 +541,7 @@ def _open_private_copy(db: Path, summary: IngestSummary) -> tuple[duckdb.DuckDBP
 def _ingest_locked(paths: list[Path], db: Path, registries: list[Path] | None,
                    workers: int | None, progress: bool,
                    seconds_per_file: float = DEFAULT_SECONDS_PER_FILE,
-                   chunk: int = DEFAULT_CHUNK) -> IngestSummary:
+                   chunk: int = DEFAULT_CHUNK, parse: Parser | None = None) -> IngestSummary:
     start = time.perf_counter()
     summary = IngestSummary()
     for stale in db.parent.glob(db.name + ".tmp-*"):
@@ -544,7 +561,8 @@ def _ingest_locked(paths: list[Path], db: Path, registries: list[Path] | None,
             placed, added = editor_choices(db)
             con.execute("begin")
             matcher = load_agencies(con, registries or default_registries(db), added)
-            records = parse_all(todo, workers or os.cpu_count() or 1, progress, seconds_per_file)
+            records = (parse(todo, progress) if parse is not None else
+                       parse_all(todo, workers or os.cpu_count() or 1, progress, seconds_per_file))
             load_records(con, matcher, records, {job.path: Path(job.path) for job in todo},
                          summary, placed, chunk)
             touched = {row[0] for row in execute_query(con, "load/agencies_loaded_since",
