@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import csv
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 SPEC_DIR = Path(__file__).with_name("spec")
 SEVERITIES = ("error", "warning", "info")
@@ -200,8 +201,21 @@ def templates_from(path: Path) -> Iterator[None]:
 
 def _clear_caches() -> None:
     for fn in (_format_spec, templates, request_rows, registry, proactive_rows, equations,
-               review_block_labels, _row_groups, section_headings):
+               review_block_labels, _row_groups, section_headings, *_SPEC_CACHES):
         fn.cache_clear()
+
+
+_SPEC_CACHES: list = []
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def spec_cache(fn: Callable[P, R]) -> Callable[P, R]:
+    """Cache what a function derives from the format spec, once per process; cleared with the
+    model's own caches when a test reads another spec file (``templates_from``)."""
+    cached = cache(fn)
+    _SPEC_CACHES.append(cached)
+    return cached  # type: ignore[return-value]
 
 
 @cache

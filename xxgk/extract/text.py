@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -15,10 +16,13 @@ DEFAULT_MAX_STRAY_NULS = 16
 MAX_CONTROL_SHARE = 0.05
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters but \t \n \v \f \r
+
+
 def _looks_binary(text: str) -> bool:
     if not text:
         return False
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f\v")
+    controls = len(_CONTROL.findall(text))
     return "\x00" in text or controls / len(text) > MAX_CONTROL_SHARE
 
 

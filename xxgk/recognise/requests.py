@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from xxgk.model import (
     Finding,
     equations,
@@ -9,6 +11,7 @@ from xxgk.model import (
     request_columns,
     request_key,
     row_groups,
+    spec_cache,
     table_words,
 )
 from xxgk.recognise.atoms import Atom
@@ -35,7 +38,7 @@ def detect_template(index: LabelIndex) -> str | None:
 
 
 def rows_to_numbers(atoms: list[Atom], located: dict[str, Hit],
-                    labels: list[RowLabel]) -> list[RowNumbers]:
+                    labels: Sequence[RowLabel]) -> list[RowNumbers]:
     """The numbers of each row: from its label to the next row's label.
 
     Where the next row of the format was not found (the last row, or a label nobody could
@@ -63,12 +66,13 @@ def _cell(key: str) -> tuple[str, int]:
     return row, COLUMNS.index(col)
 
 
-def column_equations(template: str) -> list[ColumnSum]:
+@spec_cache
+def column_equations(template: str) -> tuple[ColumnSum, ...]:
     """The format's sums down the table's columns (一+二 = （七）+四, （七） = Σ outcomes) as
     (row, column) terms."""
-    return [(tuple(map(_cell, eq.left)), tuple(map(_cell, eq.right))) for eq in equations(template)
+    return tuple((tuple(map(_cell, eq.left)), tuple(map(_cell, eq.right))) for eq in equations(template)
             if all(k.startswith("requests.") for k in eq.keys)
-            and len({k.split(".")[1] for k in eq.keys}) > 1]
+            and len({k.split(".")[1] for k in eq.keys}) > 1)
 
 
 def requests_from_atoms(atoms: list[Atom], template: str,
@@ -138,7 +142,7 @@ def _split_over_lines(result: TableResult, r: RowNumbers) -> None:
         "可能混入了相邻行的数字，未取值", keys, r.where))
 
 
-def _missing_rows(result: TableResult, labels: list[RowLabel],
+def _missing_rows(result: TableResult, labels: Sequence[RowLabel],
                   located: dict[str, Hit]) -> None:
     missing = [x.row for x in labels if x.row not in located]
     if missing:

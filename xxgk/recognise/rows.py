@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from xxgk.model import anchors, exact_only, request_row_label, rows_of
+from xxgk.model import anchors, exact_only, request_row_label, rows_of, spec_cache
 from xxgk.recognise.atoms import Atom
 from xxgk.recognise.normalize import compact
 
@@ -29,12 +30,14 @@ class RowLabel:
     exact_only: bool = False
 
 
-def request_labels(template: str) -> list[RowLabel]:
+@spec_cache
+def request_labels(template: str) -> tuple[RowLabel, ...]:
     """The rows of section 三 in print order for one format, with their anchors and words
     from spec/templates.toml."""
-    return [RowLabel(row, anchors(template, f"requests.{row}"),
-                     item_label(request_row_label(template, row)), exact_only(f"requests.{row}"))
-            for row in rows_of(template)]
+    return tuple(RowLabel(row, anchors(template, f"requests.{row}"),
+                          item_label(request_row_label(template, row)),
+                          exact_only(f"requests.{row}"))
+                 for row in rows_of(template))
 
 
 def item_label(label: str) -> str:
@@ -111,7 +114,7 @@ class LabelIndex:
 DEFAULT_LOOKAHEAD = 3
 
 
-def locate_rows(index: LabelIndex, labels: list[RowLabel],
+def locate_rows(index: LabelIndex, labels: Sequence[RowLabel],
                 table_heads: tuple[str, ...] = ()) -> dict[str, Hit]:
     """Row → where its label is, in print order; rows not found are absent.
 
