@@ -16,6 +16,9 @@ from xxgk.model import (
     Finding,
     first_supported_year,
     newest_template,
+    request_columns,
+    request_key,
+    rows_of,
     section_headings,
     section_part,
 )
@@ -75,20 +78,36 @@ def read_tables(atoms: dict[int, list[Atom]], grids: list) -> Tables:
                3: requests.detect_template(index[3])}
     fallback = signals[3] or signals[2] or newest_template()
     as_2, as_3 = signals[2] or fallback, signals[3] or fallback
+    from_grids = {3: [found for grid in grids
+                      if (found := requests_from_grid(grid, as_3)) is not None]}
     tables = {2: proactive.proactive_from_atoms(atoms[2], as_2, index[2]),
-              3: requests.requests_from_atoms(atoms[3], as_3, index[3])}
+              # a real table that reads every cell of section 三 is the reading: the text's
+              # (a search over digit placements) would only agree with it
+              3: (TableResult() if any(_whole(found, as_3) for found in from_grids[3])
+                  else requests.requests_from_atoms(atoms[3], as_3, index[3]))}
     tables[4] = review_from_atoms(atoms[4], as_3, run_together=tables[3].run_together)
     tables[2].template = signals[2]  # a real table's headers may still say (merge)
-    for grid in grids:
-        for number, found in ((2, proactive_from_grid(grid, tables[2].template)),
-                              (3, requests_from_grid(grid, as_3)), (4, review_from_grid(grid))):
-            if found is not None:
-                tables[number] = merge(tables[number], found)
+    from_grids[2] = [found for grid in grids
+                     if (found := proactive_from_grid(grid, tables[2].template)) is not None]
+    from_grids[4] = [found for grid in grids if (found := review_from_grid(grid)) is not None]
+    for number in (2, 3, 4):
+        for found in from_grids[number]:
+            tables[number] = merge(tables[number], found)
     tables[3].template = signals[3]
     # prose (layout T9) is no signal: only a table read or headed says its format
     t2, t3 = (t.template if t.found or t.has_header else None for t in (tables[2], tables[3]))
     template, findings = _template(t2, t3)
     return Tables(template, tables, findings)
+
+
+def _whole(table: TableResult, template: str) -> bool:
+    """A reading of section 三 with every cell of the format read (or printed blank), none
+    unreadable and nothing ambiguous."""
+    if table.unreadable or any(f.rule in ("ambiguous-cell", "missing-row") for f in table.findings):
+        return False
+    read = set(table.values) | table.blank
+    return all(request_key(row, col) in read
+               for row in rows_of(template) for col, _ in request_columns())
 
 
 def _template(t2: str | None, t3: str | None) -> tuple[str | None, list[Finding]]:

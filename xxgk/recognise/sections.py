@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from xxgk.model import section_headings
+from xxgk.model import section_headings, spec_cache
 from xxgk.recognise.normalize import compact
 
 _NUMERALS = "一二三四五六"
@@ -32,6 +32,9 @@ _INLINE_HEADING = re.compile(
     r"|政府信息公开行政|政府信息公开工作存在|存在的?主要问题|其他需要报告))")
 # （一）主动公开情况 inside section 一 is a sub-heading, never a section's heading.
 _SUBHEADING = re.compile(r"\s*\(\s*[一二三四五六七八九十]")
+_OPENS = re.compile(rf"\s*[{_NUMERALS}][、.]")
+_TWO_DIGITS = re.compile(r"\d{2,}")
+_LEADING_NUMERAL = re.compile(rf"^[{_NUMERALS}]")
 DEFAULT_MAX_HEADING = 48
 DEFAULT_OPENING = 24  # chars after a numeral within which a section's words make a heading
 DEFAULT_FUZZY_SCORE = 84
@@ -53,28 +56,34 @@ def split_run_together(lines: list[str]) -> list[tuple[int, str]]:
     return out
 
 
-def is_heading(number: int, text: str) -> bool:
-    """Whether a line is the heading of section ``number``.
+def is_heading(number: int, text: str, key: str | None = None) -> bool:
+    """Whether a line is the heading of section ``number`` (``key``: its ``compact`` text, when
+    the caller has it already).
 
     A heading is a short line with the section's keywords (or close to its standard wording).
     A long line qualifies only when it opens with the section numeral and the keywords come
     first: a whole section run onto one line (layout T10).
     """
-    key = compact(text)
+    key = compact(text) if key is None else key
     if not key or _SUBHEADING.match(text):
         return False
-    opens = re.match(rf"\s*[{_NUMERALS}][、.]", text)
+    opens = _OPENS.match(text)
     if opens and _PATTERNS[number].search(key[:DEFAULT_OPENING]):
         return True  # the section's own words right after its numeral, whatever follows
-    if re.search(r"\d{2,}", key[:DEFAULT_MAX_HEADING]):
+    if _TWO_DIGITS.search(key[:DEFAULT_MAX_HEADING]):
         return False
     if len(key) > DEFAULT_MAX_HEADING:
         return bool(opens and _PATTERNS[number].search(key[:DEFAULT_MAX_HEADING]))
     if _PATTERNS[number].search(key):
         return True
-    body = re.sub(rf"^[{_NUMERALS}]", "", key)
-    target = compact(section_headings()[number])[1:]
-    return len(body) >= 6 and fuzz.ratio(body, target) >= DEFAULT_FUZZY_SCORE
+    body = _LEADING_NUMERAL.sub("", key)
+    return len(body) >= 6 and fuzz.ratio(body, _heading_key(number)) >= DEFAULT_FUZZY_SCORE
+
+
+@spec_cache
+def _heading_key(number: int) -> str:
+    """A section's standard heading as compared: compact, without its numeral."""
+    return compact(section_headings()[number])[1:]
 
 
 _HEADING_TAIL = re.compile(r"^(?:的?(?:工作)?情况|(?:及|和|与)改进(?:情况|措施)?|的?事项)?[\s:：。.]*")
@@ -91,9 +100,10 @@ def find_sections(texts: list[str]) -> dict[int, Section]:
     """Section number → span of lines; sections not found are absent."""
     heads: dict[int, int] = {}
     cursor = 0
+    keys = [compact(text) for text in texts]
     for number in range(1, 7):
         for idx in range(cursor, len(texts)):
-            if is_heading(number, texts[idx]):
+            if is_heading(number, texts[idx], keys[idx]):
                 heads[number] = idx
                 cursor = idx + 1
                 break
