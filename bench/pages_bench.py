@@ -1,9 +1,11 @@
-"""Page render times on the sample warehouse (AppTest, in-process, warm caches excluded: each
-page is rendered once cold — first query of the session — and once warm).
-Run: python bench/pages_bench.py"""
+"""Page render times, server side (AppTest, in-process): each page rendered once cold — first
+query of the session — and once warm, on the sample warehouse or on a given one (issue 13: a
+10^5-report warehouse kept by bench/ingest_bench.py --keep).
+Run: python bench/pages_bench.py [--db PATH]"""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -21,11 +23,21 @@ PAGES = ["overview", "requests", "outcomes", "review", "proactive", "agency", "c
          "quality", "upload"]
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", type=Path, help="an existing warehouse (default: build the sample)")
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "warehouse.duckdb"
-        start = time.perf_counter()
-        ensure_sample_warehouse(db)
-        print(f"first-run build of the sample warehouse: {time.perf_counter() - start:.1f}s")
+        db = args.db or Path(tmp) / "warehouse.duckdb"
+        if args.db is None:
+            start = time.perf_counter()
+            ensure_sample_warehouse(db)
+            print(f"first-run build of the sample warehouse: {time.perf_counter() - start:.1f}s")
+        else:
+            import duckdb
+
+            with duckdb.connect(str(db), read_only=True) as con:
+                n = con.execute("select count(*) from reports").fetchone()[0]
+            print(f"warehouse {db}: {n:,} reports")
         os.environ["XXGK_DB"] = str(db)
         app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
         print(f"{'page':10} {'cold ms':>8} {'warm ms':>8}")
