@@ -135,9 +135,10 @@ def backends(pdf: Path) -> None:
                 text.get_charbox(i)
             text.get_text_range()
 
-    for name, fn in (("pdfplumber text only", plumber_text),
-                     ("pdfplumber text + words + rules (used)", lambda: pdf_to_text(data)),
-                     ("pypdfium2 text + every char box", pdfium_chars)):
+    for name, fn in (("pdfplumber (pdfminer) text only — the reader before issue 13", plumber_text),
+                     ("PDFium chars + rules, pdfplumber's word grouping (used)",
+                      lambda: pdf_to_text(data)),
+                     ("pypdfium2 text + every char box (floor)", pdfium_chars)):
         print(f"{name}: {statistics.median(_time(fn, 5)) * 1000:.0f} ms (median of 5)")
 
 

@@ -20,11 +20,13 @@ import math
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfplumber.utils import text as text_utils
+from pdfplumber.utils.clustering import cluster_objects
 
 from xxgk.limits import DEFAULT_MAX_PDF_PAGES
 
@@ -189,9 +191,11 @@ def _read(document: pdfium.PdfDocument, max_pages: int) -> PdfText:
         textpage = page.get_textpage()
         chars = _chars(textpage, height)
         textpage.close()
-        if chars:
-            lines.extend(text_utils.extract_text(chars, **_WORDS).splitlines())
-        for w in text_utils.extract_words(chars, **_WORDS):
+        found = text_utils.extract_words(chars, **_WORDS)
+        # the page's text as pdfplumber's extract_text gives it: its words, in lines by top
+        lines.extend("\n".join(" ".join(w["text"] for w in line) for line in cluster_objects(
+            found, itemgetter("top"), _WORDS["y_tolerance"])).splitlines())
+        for w in found:
             words.append(Word(w["text"], float(w["x0"]), float(w["x1"]),
                               float(w["top"]) + offset, float(w["bottom"]) + offset, number))
         rules += [Rule(x, top + offset, bottom + offset)
