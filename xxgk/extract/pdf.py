@@ -21,7 +21,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -35,8 +35,7 @@ ENCRYPTED = ("PDF 设有打开密码，无法读取文字：请向发布机关�
              "或用密码打开后另存为无密码的 PDF 再导入")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A word of the text layer and its box (points; ``top`` grows downwards)."""
 
     text: str
@@ -55,8 +54,7 @@ class Word:
         return self.bottom - self.top
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A vertical ruling line (a table's cell edge) on the virtual page."""
 
     x: float
