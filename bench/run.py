@@ -1,8 +1,10 @@
 """Every benchmark in one run, its output written between the markers of BENCHMARKS.md's
 "Last full run" section (the hand-written sections above it explain the figures).
 
-    python bench/run.py            # ~25 min on the 2-core machine: parse, oracle, ingest at 2k
-                                   # and 10k reports, queries at 10k, pages, ten sessions
+    python bench/run.py            # ~60 min on the 2-core machine: parse per format (floors,
+                                   # targets), oracle, ingest at 10^4, 5×10^4 and 10^5 reports,
+                                   # the cluster's 1→2 workers, queries and pages at 10^5,
+                                   # pages on the sample, ten sessions
     python bench/run.py --quick    # ~2 min: smaller corpora, no sessions
 
 Each benchmark runs as its own process (its memory is its own) and prints Markdown."""
@@ -21,12 +23,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BEGIN, END = "<!-- bench/run.py: begin -->", "<!-- bench/run.py: end -->"
 
-FULL = [("Parse speed per layout and format", ["parse_bench.py"]),
+BIG = "/tmp/xxgk-bench-run-100k.duckdb"  # the 10^5-report warehouse the ingest step keeps
+FULL = [("Parse speed per layout and format, with floors and targets", ["parse_bench.py"]),
         ("Oracle (CI corpus: text and web pages)",
          ["oracle_bench.py", "--agencies", "170", "--formats", "txt", "html"]),
-        ("Ingest, 2k and 10k reports (peak RSS per size)", ["ingest_bench.py", "--agencies", "300", "1500"]),
-        ("Queries at 10k reports (p50/p95)", ["query_bench.py", "--agencies", "1500", "--repeat", "5",
-                                               "--db", "/tmp/xxgk-bench-run-1500.duckdb"]),
+        ("Ingest at 10^4, 5×10^4 and 10^5 reports (peak RSS per size)",
+         ["ingest_bench.py", "--agencies", "1500", "7500", "15000", "--keep", BIG]),
+        ("Ingest on a Dask cluster: 1 and 2 worker processes", ["cluster_bench.py"]),
+        ("Queries at 10^5 reports (p50/p95)", ["query_bench.py", "--repeat", "5", "--db", BIG]),
+        ("Pages at 10^5 reports (AppTest, server side)", ["pages_bench.py", "--db", BIG]),
         ("Pages (AppTest, sample warehouse)", ["pages_bench.py"]),
         ("Ten browser-protocol sessions", ["load_sessions.py", "--sessions", "10", "--seconds", "60"])]
 QUICK = [("Parse speed per layout and format", ["parse_bench.py", "--reports", "10", "--pdfs", "2"]),
@@ -53,7 +58,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
-    for stale in ("/tmp/xxgk-bench-run-1500.duckdb", "/tmp/xxgk-bench-run-300.duckdb"):
+    for stale in (BIG, "/tmp/xxgk-bench-run-300.duckdb"):
         Path(stale).unlink(missing_ok=True)
     parts = [f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
              f"{os.cpu_count()} cores, Python {platform.python_version()}"
