@@ -22,7 +22,7 @@ n_sample, n_real = int(provenance.n_synthetic), int(provenance.n_reports - prove
 filters = st.session_state["filters"] = sidebar_filters(
     query("filter_options"), sample_by_default=n_real <= int(provenance.n_real_embedded))
 if filters.sample:
-    st.warning(f"当前显示样例报告（虚构的云泽市）{n_sample} 份，不代表任何真实机构。"
+    st.warning(f"当前显示样例报告（虚构的东江省）{n_sample} 份，不代表任何真实机构。"
                + (f"另有真实报告 {n_real} 份，可在左侧“数据”切换。" if n_real else ""), icon="⚠️")
 elif n_sample:
     st.info(f"当前显示真实报告 {n_real} 份；样例报告 {n_sample} 份不计入任何数字（左侧“数据”可切换查看）。")

@@ -46,7 +46,7 @@ class Filters:
 
     def described(self) -> list[tuple[str, str]]:
         """The filter in words, for the notes sheet of a download."""
-        return [("数据", "样例报告（虚构的云泽市）" if self.sample else "真实报告"),
+        return [("数据", "样例报告（虚构的东江省）" if self.sample else "真实报告"),
                 ("城市", self.city or "全部城市"), ("区县", "、".join(self.districts) or "全部区县"),
                 ("市级机构", "包含" if self.city_level else "不含"),
                 ("机构类型", "、".join(self.kinds) or "全部类型"),
