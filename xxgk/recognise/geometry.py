@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from statistics import median
 
 from xxgk.extract.pdf import Rule, Word
@@ -115,7 +115,7 @@ def _over_numbers(word: Word, edge: float) -> bool:
     return word.x0 >= edge - 1 or _centre(word) >= edge
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a worker reads the words of thousands of files
 def _clean(text: str) -> str:
     return normalize_line(text).strip()
 
