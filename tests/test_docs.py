@@ -40,6 +40,52 @@ def test_export_formats(small_warehouse, tmp_path):
     assert len(csv_files) == len(xlsx_files) == len(parquet) == 3
 
 
+def test_exports_are_streamed_in_batches_with_the_same_rows(small_warehouse, tmp_path,
+                                                           monkeypatch):
+    import duckdb
+    import pandas as pd
+
+    import xxgk.export
+    from tests.conftest import FILTERS
+    from xxgk.warehouse import run_query
+
+    db, *_ = small_warehouse
+    monkeypatch.setattr(xxgk.export, "BATCH_ROWS", 7)  # every table in several batches
+    with duckdb.connect(str(db), read_only=True) as con:
+        xxgk.export.export(con, "csv", tmp_path / "csv", FILTERS)
+        xxgk.export.export(con, "parquet", tmp_path / "pq", FILTERS)
+        whole = run_query(con, "export_values", **FILTERS)
+    assert len(whole) > 7 * 3
+    streamed = pd.read_csv(tmp_path / "csv" / "values.csv", encoding="utf-8-sig")
+    assert len(streamed) == len(whole) and streamed.iloc[:, -1].tolist() == whole.value.tolist()
+    assert (tmp_path / "csv" / "values.csv").read_bytes().count(b"\xef\xbb\xbf") == 1
+    assert len(pd.read_parquet(tmp_path / "pq" / "values")) == len(whole)
+
+
+def test_an_xlsx_export_past_excels_rows_says_so_and_leaves_no_file(small_warehouse, tmp_path,
+                                                                    monkeypatch):
+    import subprocess
+    import sys
+
+    import duckdb
+    import pytest
+
+    import xxgk.export
+    from tests.conftest import FILTERS, ROOT
+
+    db, *_ = small_warehouse
+    monkeypatch.setattr(xxgk.export, "XLSX_MAX_ROWS", 10)
+    with duckdb.connect(str(db), read_only=True) as con, pytest.raises(xxgk.export.ExportTooLarge,
+                                                                       match="Excel 一张表放不下"):
+        xxgk.export.export(con, "xlsx", tmp_path / "x", FILTERS)
+    assert not (tmp_path / "x" / "values.xlsx").exists()
+    done = subprocess.run([sys.executable, "-c", "import sys, xxgk.export as e; e.XLSX_MAX_ROWS = 10; "
+                           "from xxgk.cli import main; sys.exit(main())", "export", "--format",
+                           "xlsx", "--out", str(tmp_path / "y"), "--db", str(db)],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 1 and "请缩小筛选范围，或导出为 csv / parquet" in done.stderr
+
+
 def test_every_rule_the_code_can_raise_has_a_chinese_name():
     from tests.conftest import ROOT
     from xxgk.labels import RULE_ZH

@@ -94,7 +94,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export reports, values and findings in the filter as csv, xlsx or parquet."""
-    from xxgk.export import export
+    from xxgk.export import ExportTooLarge, export
     from xxgk.warehouse import connect
 
     if not args.db.exists():
@@ -104,8 +104,12 @@ def cmd_export(args: argparse.Namespace) -> int:
                "agency_ids": args.agency_ids, "year_from": args.year_from, "year_to": args.year_to,
                "sample": args.sample, "city_level": not args.no_city_level}
     with connect(args.db) as con:
-        for path in export(con, args.format, args.out, filters):
-            print(path)
+        try:
+            for path in export(con, args.format, args.out, filters):
+                print(path)
+        except ExportTooLarge as exc:
+            print(f"xxgk: {exc}", file=sys.stderr)
+            return 1
     return 0
 
 

@@ -220,7 +220,8 @@ def parse_all(todo: list[ParseJob], workers: int, progress: bool,
     """Parse in a pool of worker processes (pebble), with a progress bar; records come out in
     the order of ``todo``. Only a few tasks per worker are queued at a time, so finished
     records never pile up while one slow file is waited for, and a worker is replaced after
-    ``DEFAULT_TASKS_PER_WORKER`` files: memory stays flat however many files a run has. A worker past ``seconds_per_file`` is killed and its file becomes an error
+    ``DEFAULT_TASKS_PER_WORKER`` files: memory stays flat however many files a run has. A
+    worker past ``seconds_per_file`` is killed and its file becomes an error
     record; so does a worker that dies (issue 9)."""
     window = max(1, workers) * DEFAULT_IN_FLIGHT_PER_WORKER
     jobs = iter(todo)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from xxgk.model import registry
 
@@ -56,6 +57,20 @@ def run_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFra
     cursor = _cursor(con)
     try:
         return cursor.execute(load_query(name), params or None).df()
+    finally:
+        cursor.close()
+
+
+def stream_query(con: duckdb.DuckDBPyConnection, name: str, batch_rows: int = 100_000,
+                 **params) -> Iterator[pa.RecordBatch]:
+    """Run one query of queries/ and hand its rows over in Arrow batches of ``batch_rows``: an
+    answer of any size (every value of a province) in bounded memory."""
+    wanted = query_params(name)
+    if set(params) != wanted:
+        raise TypeError(f"{name} takes {sorted(wanted)}, got {sorted(params)}")
+    cursor = _cursor(con)
+    try:
+        yield from cursor.sql(load_query(name), params=params or None).to_arrow_reader(batch_rows)
     finally:
         cursor.close()
 
