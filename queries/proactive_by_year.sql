@@ -6,16 +6,19 @@
 with selected as (
     select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level)
 ),
-final as (
+totals as (  -- summed first, labelled after: the label's key is built per group, not per value
     select
         s.year, p.template, p.item, p.metric,
-        k.label_zh,
         sum(p.value) as value,
-        count(distinct p.report_id) as n_reports
+        count(*) as n_reports  -- one row per report × item × metric (report_values' key)
     from proactive as p
     join selected as s using (report_id)
-    left join value_keys as k on k.key = 'proactive.' || p.item || '.' || p.metric
-    group by s.year, p.template, p.item, p.metric, k.label_zh
+    group by s.year, p.template, p.item, p.metric
+),
+final as (
+    select t.year, t.template, t.item, t.metric, k.label_zh, t.value, t.n_reports
+    from totals as t
+    left join value_keys as k on k.key = 'proactive.' || t.item || '.' || t.metric
 )
 select * from final
 order by year, template, item, metric;

@@ -9,7 +9,8 @@ reasons as (
     select r.request_row, sum(r.total) as n_requests
     from requests as r
     join selected as s using (report_id)
-    where r.request_row similar to '(denied|unable|rejected)_[a-z_]+'
+    where starts_with(r.request_row, 'denied_') or starts_with(r.request_row, 'unable_')
+       or starts_with(r.request_row, 'rejected_')
     group by r.request_row
 ),
 final as (

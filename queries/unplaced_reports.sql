@@ -13,18 +13,29 @@ with waiting as (
     where (not a.in_registry or f.report_id is not null)
       and r.year between $year_from and $year_to
 ),
-candidates as (
-    select w.report_id,
-           string_agg(g.name || '（' || coalesce(g.district, g.city, '市级') || '）', '、'
-                      order by g.district) as candidates,
-           list(g.agency_id order by g.district) as candidate_ids,
-           count(*) as n_candidates
+matches as (  -- equi-joins (a join on name OR alias was a nested loop: 1.3 s at 10^5 reports)
+    select w.report_id, g.agency_id
     from waiting as w
-    join agencies as g
-      on g.in_registry
-     and (g.name = coalesce(w.agency_printed, w.name) or g.name = w.name
-          or list_contains(g.aliases, w.name))
-    group by w.report_id
+    join agencies as g on g.in_registry and g.name = coalesce(w.agency_printed, w.name)
+    union
+    select w.report_id, g.agency_id
+    from waiting as w
+    join agencies as g on g.in_registry and g.name = w.name
+    union
+    select w.report_id, g.agency_id
+    from waiting as w
+    join (select agency_id, unnest(aliases) as alias from agencies where in_registry) as g
+      on g.alias = w.name
+),
+candidates as (
+    select m.report_id,
+           string_agg(g.name || '（' || coalesce(g.district, g.city, '市级') || '）', '、'
+                      order by g.district, g.agency_id) as candidates,
+           list(g.agency_id order by g.district, g.agency_id) as candidate_ids,
+           count(*) as n_candidates
+    from matches as m
+    join agencies as g using (agency_id)
+    group by m.report_id
 ),
 final as (
     select w.report_id, w.sha256, coalesce(w.agency_printed, w.name) as agency_printed,

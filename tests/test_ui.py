@@ -28,7 +28,8 @@ CHARTS = [("kpis_by_year", charts.requests_trend), ("requests_by_district_year",
           ("refusal_reasons", charts.refusal_reasons),
           ("review_litigation_by_year", charts.review_outcomes),
           ("review_litigation_by_year", charts.correction_rates),
-          ("coverage_agency_year", charts.coverage_grid)]
+          ("coverage_agency_year", charts.coverage_grid),
+          ("coverage_by_district_year", charts.coverage_districts)]
 
 
 def _extra_args(draw, con) -> tuple:
@@ -54,6 +55,17 @@ def test_charts_draw_the_query_frame(name, draw, con):
     figure = draw(frame.dropna(subset=[c for c in ("share",) if c in frame]), *_extra_args(draw, con))
     assert isinstance(figure, go.Figure) and figure.data
     assert figure.layout.title.text
+
+
+def test_district_coverage_cells_say_how_many_of_how_many_reported(con):
+    frame = run_query(con, "coverage_by_district_year", **FILTERS)
+    figure = charts.coverage_districts(frame)
+    cells = {(y, x): t for y, row in zip(figure.data[0].y, figure.data[0].text, strict=True)
+             for x, t in zip(figure.data[0].x, row, strict=True)}
+    expected = frame[frame.n_expected > 0].iloc[0]
+    assert cells[(expected.district, expected.year)] == \
+        f"{int(expected.n_registry_reports)}/{int(expected.n_expected)}"
+    assert "None" not in str(figure.data[0].text) and "nan" not in str(figure.data[0].text)
 
 
 def test_outcomes_keep_their_colours(con):
@@ -301,3 +313,29 @@ def test_section_two_reads_in_the_reports_order():
     assert shown == ["proactive.rules.issued", "proactive.rules.in_force",
                      "proactive.normative_docs.issued", "proactive.licensing.decisions",
                      "proactive.fees.amount_10k_yuan"]  # 规章, 规范性文件, 许可 … as printed
+
+
+def test_a_long_table_lists_its_first_rows_and_downloads_them_all():
+    from streamlit.testing.v1 import AppTest
+
+    def page():
+        import pandas as pd
+
+        from xxgk.ui import downloads
+
+        frame = pd.DataFrame({"agency_id": [f"a{i}" for i in range(2500)],
+                              "agency_name": ["民政局"] * 2500, "district": ["青岚区"] * 2500,
+                              "year": [2024] * 2500, "n_new_requests": range(2500)})
+        real = downloads.download_buttons
+        downloads.download_buttons = lambda plain, what, slug: __import__("streamlit").write(
+            f"download {len(plain)}")
+        try:
+            downloads.table(frame, "机构申请量", "x")
+        finally:
+            downloads.download_buttons = real
+
+    app = AppTest.from_function(page).run()
+    assert not app.exception
+    assert len(app.dataframe[0].value) == 2000
+    assert any("共 2,500 行，这里列出前 2,000 行" in c.value for c in app.caption)
+    assert any(m.value == "download 2500" for m in app.markdown)

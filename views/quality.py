@@ -6,10 +6,22 @@ import streamlit as st
 from xxgk.labels import RULE_ZH, SEVERITY_ZH, findings_for_people, with_rule_names, zh_columns
 from xxgk.reviews import STATUSES, with_status
 from xxgk.ui.data import reviews
-from xxgk.ui.downloads import download_buttons, for_display, table
-from xxgk.ui.page import chart, empty, filter_query_string, filtered, filters, for_year, from_url, to_url
+from xxgk.ui.downloads import MAX_SHOWN_ROWS, download_buttons, for_display, table
+from xxgk.ui.page import (
+    chart,
+    coverage,
+    empty,
+    filter_query_string,
+    filtered,
+    filters,
+    for_year,
+    from_url,
+    to_url,
+)
 from xxgk.ui.placing import unplaced_section
 from xxgk.ui.rectify import batch_button
+
+MAX_GRID_AGENCIES = 300  # past this, coverage is shown per district, not per agency
 
 st.title("数据质量")
 f = filters()
@@ -55,18 +67,33 @@ if not empty(by_rule, "报告"):
     st.subheader(f"问题明细（{len(found)} 条）")
     st.caption("点“打开”到该机构的档案：报告的表格、问题与来源文件。")
     people = findings_for_people(found)
-    shown = people.assign(report_link="/agency?" + filter_query_string() + "&profile=" + found.agency_id
-                          + "&profile_year=" + found.year.astype(str))
+    listed = found.head(MAX_SHOWN_ROWS)
+    if len(found) > MAX_SHOWN_ROWS:
+        st.caption(f"这里列出前 {MAX_SHOWN_ROWS:,} 条（错误在前）；全部 {len(found):,} 条请下载，"
+                   "或在侧栏缩小范围。")
+    shown = people.head(MAX_SHOWN_ROWS).assign(
+        report_link="/agency?" + filter_query_string() + "&profile=" + listed.agency_id
+        + "&profile_year=" + listed.year.astype(str))
     shown = shown[["report_link", *people.columns]]
     st.dataframe(for_display(shown).rename(columns=zh_columns(list(shown.columns))), hide_index=True,
                  width="stretch", column_config={"报告": st.column_config.LinkColumn(
                      "报告", display_text="打开")})
     download_buttons(people, "问题明细", slug)
-    st.subheader("报告覆盖（机构 × 年度）")
-    coverage = filtered("coverage_agency_year")
-    if not empty(coverage, "机构"):
-        chart("coverage_grid", coverage)
-        download_buttons(coverage.drop(columns=["report_id"]), "报告覆盖", slug)
+    by_district = coverage()
+    expected = int(by_district.groupby("district").n_expected.max().sum()) if len(by_district) else 0
+    if expected > MAX_GRID_AGENCIES:  # one row per agency would be thousands of rows
+        st.subheader("报告覆盖（区县 × 年度）")
+        st.caption(f"名录中有 {expected:,} 个机构，逐个列出看不清：这里按区县显示已报送的比例；"
+                   "在侧栏选一个区县，可看到其中每个机构每年的情况。")
+        if not empty(by_district, "区县"):
+            chart("coverage_districts", by_district)
+            download_buttons(by_district, "报告覆盖", slug)
+    else:
+        st.subheader("报告覆盖（机构 × 年度）")
+        agency_years = filtered("coverage_agency_year")
+        if not empty(agency_years, "机构"):
+            chart("coverage_grid", agency_years)
+            download_buttons(agency_years.drop(columns=["report_id"]), "报告覆盖", slug)
     st.subheader("错误最多的机构")
     st.caption("按错误数排名；版式造成的警告不计入排名。")
     worst = filtered("agencies_most_problems")

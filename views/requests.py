@@ -16,12 +16,20 @@ from xxgk.ui.page import (
     to_url,
 )
 
+MAX_DISTRICT_BARS = 15  # districts drawn side by side, at most
+
 st.title("申请量")
 slug = filters().slug()
 by_district = filtered("requests_by_district_year")
 if not empty(by_district, "申请数据"):
     cover = coverage()
-    chart("requests_by_district", by_district, cover, district_colors())
+    drawn = by_district
+    if by_district.district.nunique() > MAX_DISTRICT_BARS:  # a bar each would be unreadable
+        totals = by_district.groupby("district").n_new_requests.sum()
+        drawn = by_district[by_district.district.isin(totals.nlargest(MAX_DISTRICT_BARS).index)]
+        st.caption(f"共 {totals.size} 个区县，图中为期间新收申请最多的 {MAX_DISTRICT_BARS} 个；"
+                   "全部区县见下方下载，或在侧栏选择区县。")
+    chart("requests_by_district", drawn, cover, district_colors())
     incomplete_note(cover)
     download_buttons(by_district, "区县申请量", slug)
     mix = filtered("applicant_mix")

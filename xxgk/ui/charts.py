@@ -234,6 +234,25 @@ def coverage_grid(frame: pd.DataFrame) -> go.Figure:
     return _layout(fig, "报告覆盖情况")
 
 
+def coverage_districts(frame: pd.DataFrame) -> go.Figure:
+    """District × year (coverage_by_district_year): the share of the registry's agencies that
+    reported, with n/m in each cell — for selections with too many agencies for one row each."""
+    data = frame[frame.n_expected > 0].assign(
+        share=lambda d: d.n_registry_reports / d.n_expected,
+        text=lambda d: d.n_registry_reports.astype(int).astype(str) + "/"
+        + d.n_expected.astype(int).astype(str))
+    share = data.pivot(index="district", columns="year", values="share")
+    text = data.pivot(index="district", columns="year", values="text").reindex_like(share)
+    fig = px.imshow(share, zmin=0, zmax=1, aspect="auto", color_continuous_scale="RdYlGn",
+                    labels={"x": "年度", "y": "区县", "color": "已报送比例"})
+    fig.update_traces(text=text.fillna("").to_numpy(), texttemplate="%{text}",
+                      hovertemplate="%{y} %{x} 年度：已报送 %{text}（%{z:.0%}）<extra></extra>")
+    fig.update_xaxes(dtick=1, side="top")
+    fig.update_coloraxes(colorbar_tickformat=".0%")
+    fig.update_layout(height=max(300, 24 * len(share) + 120))
+    return _layout(fig, "报告覆盖情况（各区县已报送的名录机构）")
+
+
 def proactive_series(frame: pd.DataFrame) -> go.Figure:
     """One section-二 item over the years of one format, a line per metric, from zero."""
     parts = frame.label_zh.fillna(frame.metric).str.split(" × ")

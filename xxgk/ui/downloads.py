@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from functools import partial
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -124,10 +125,19 @@ def for_display(frame: pd.DataFrame) -> pd.DataFrame:
             out[column] = values.astype(object).where(values.notna(), "—")
         elif pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values) \
                 and values.isna().any():
-            rate = column.endswith(("_rate", "share"))
-            out[column] = [("—" if pd.isna(v) else f"{v:.1%}" if rate else f"{v:,.0f}"
-                            if float(v).is_integer() else f"{v:,.2f}") for v in values]
+            out[column] = _numbers_as_text(values, rate=column.endswith(("_rate", "share")))
     return out
+
+
+def _numbers_as_text(values: pd.Series, rate: bool) -> np.ndarray:
+    """A numeric column with gaps as text: — for a gap, a rate as a percentage, a count with
+    thousands separators (formatted only where there is a number: 10^5-row tables, issue 13)."""
+    numbers = values.to_numpy(dtype=float, na_value=np.nan)
+    present = ~np.isnan(numbers)
+    text = np.full(len(numbers), "—", dtype=object)
+    text[present] = [f"{v:.1%}" if rate else f"{v:,.0f}" if v.is_integer() else f"{v:,.2f}"
+                     for v in numbers[present].tolist()]
+    return text
 
 
 def agency_link(frame: pd.DataFrame, query_string: str = "") -> pd.Series:
@@ -175,10 +185,19 @@ def _grey_small_rates(frame: pd.DataFrame, shown_frame: pd.DataFrame, rates: dic
     return shown_frame.style.apply(colour, axis=None)
 
 
+MAX_SHOWN_ROWS = 2000  # rows a page table shows; its download has them all
+
+
 def table(frame: pd.DataFrame, what: str, slug: str, query_string: str = "") -> None:
     """A table with Chinese headers, no internal ids, agencies as links, rates from fewer than
-    30 cases in grey; its downloads hold the same columns."""
+    30 cases in grey; its downloads hold the same columns (and every row, where the page shows
+    the first ``MAX_SHOWN_ROWS``)."""
     frame = frame.reset_index(drop=True)
+    full = frame
+    if len(frame) > MAX_SHOWN_ROWS:  # 10^5 rows are not read on a page: their download is
+        frame = frame.head(MAX_SHOWN_ROWS)
+        st.caption(f"共 {len(full):,} 行，这里列出前 {MAX_SHOWN_ROWS:,} 行（按当前排序）；"
+                   "完整表格请下载。")
     visible = shown(frame, query_string)
     cells = for_display(visible)
     numeric = [c for c in visible.columns
@@ -189,5 +208,5 @@ def table(frame: pd.DataFrame, what: str, slug: str, query_string: str = "") -> 
                  column_config=column_formats(numeric))
     if any(frame[base].fillna(0).lt(SMALL_N).any() for base in rates.values()):
         st.caption(f"灰色的比率（长表中“样本少”列标“是”）：不足 {SMALL_N} 件，波动大，仅供参考。")
-    plain = frame.drop(columns=[c for c in HIDDEN if c in frame.columns])
+    plain = full.drop(columns=[c for c in HIDDEN if c in full.columns])
     download_buttons(plain, what, slug)
