@@ -296,3 +296,23 @@ def test_two_editors_placing_one_report_at_once_end_with_the_last_choice(generat
     latest = Reviews(store_path(db)).placements()
     assert len(latest) == 1
     assert _current(db, [report.sha256]) == {report.sha256: latest.agency_id[0]}
+
+
+def test_the_warehouse_computes_the_same_finding_key_as_the_review_store(generated):
+    """findings_filtered carries each finding's key (macro finding_key) so a page need not hash
+    10^5 rows in Python; it must be the key decisions are stored under (reviews.finding_key)."""
+    from xxgk.reviews import finding_key
+
+    con, _, _, _ = generated
+    findings = run_query(con, "findings_filtered", **ALL, year_from=2019, year_to=2030, rules=[],
+                         severities=[])
+    assert len(findings) > 100
+    python = [finding_key(r.agency_id, int(r.year), r.rule,
+                          list(r.keys) if r.keys is not None else None, r.message)
+              for r in findings.itertuples()]
+    assert findings.finding_key.tolist() == python
+    # messages with other digits (full-width, Arabic-Indic) and no keys are masked alike
+    for message in ["第３行 12.5 与 7 不符", "合计１２３件", "九十 ٣ 1", None]:
+        got = con.execute("select finding_key('a1', 2024, 'r', null::varchar[], $m)",
+                          {"m": message}).fetchone()[0]
+        assert got == finding_key("a1", 2024, "r", None, message), message

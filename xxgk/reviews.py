@@ -53,7 +53,10 @@ def finding_key(agency_id: str, year: int, rule: str, keys: Iterable[str] | None
 
 
 def keyed(findings: pd.DataFrame) -> pd.Series:
-    """The finding key of every row of a findings frame (agency_id, year, rule, keys, message)."""
+    """The finding key of every row of a findings frame (agency_id, year, rule, keys, message):
+    the query's own (the warehouse macro finding_key, computed in DuckDB) when it has one."""
+    if "finding_key" in findings:
+        return findings["finding_key"].astype(object)
     return pd.Series([finding_key(r.agency_id, int(r.year), r.rule,
                                   list(r.keys) if r.keys is not None else None, r.message)
                       for r in findings.itertuples()], index=findings.index, dtype=object)

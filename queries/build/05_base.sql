@@ -13,3 +13,12 @@ where superseded_by is null;
 -- report whose agency the registry does not place.
 create or replace macro district_label(district, city) as
     coalesce(district, city || '（市级）', '（未归属）');
+
+-- The key of a finding across files of one agency-year (xxgk/reviews.py: finding_key, which
+-- this must equal — a test holds them together): the sorted cells it names, else its message
+-- with the numbers masked.
+create or replace macro finding_key(agency_id, year, rule, keys, message) as
+    left(sha256(agency_id || '|' || year::varchar || '|' || rule || '|' ||
+        case when len(coalesce(keys, [])) > 0 then array_to_string(list_sort(keys), ',')
+             else regexp_replace(coalesce(message, ''), '\p{Nd}+(?:\.\p{Nd}+)?', '#', 'g') end),
+        24);
