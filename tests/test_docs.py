@@ -62,6 +62,26 @@ def test_exports_are_streamed_in_batches_with_the_same_rows(small_warehouse, tmp
     assert len(pd.read_parquet(tmp_path / "pq" / "values")) == len(whole)
 
 
+def test_an_export_of_nothing_still_has_its_headers(small_warehouse, tmp_path):
+    import duckdb
+    import pandas as pd
+
+    from tests.conftest import FILTERS
+    from xxgk.export import export
+
+    db, *_ = small_warehouse
+    nothing = {**FILTERS, "year_from": 2100, "year_to": 2100}
+    with duckdb.connect(str(db), read_only=True) as con:
+        export(con, "csv", tmp_path / "csv", nothing)
+        export(con, "xlsx", tmp_path / "xlsx", nothing)
+        export(con, "parquet", tmp_path / "pq", nothing)
+    csv = pd.read_csv(tmp_path / "csv" / "values.csv", encoding="utf-8-sig")
+    assert csv.empty and "机构" in csv.columns
+    assert pd.read_excel(tmp_path / "xlsx" / "reports.xlsx").columns[:3].tolist() == \
+        ["报告编号", "机构编号", "机构"]
+    assert (tmp_path / "pq" / "values").is_dir()
+
+
 def test_an_xlsx_export_past_excels_rows_says_so_and_leaves_no_file(small_warehouse, tmp_path,
                                                                     monkeypatch):
     import subprocess

@@ -95,8 +95,8 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, out: Path, filters: dict) -
                 raise
         else:
             path = out / name
-            first = next(batches, None)
-            if first is not None:
+            first = next(batches)
+            if first.num_rows:
                 pa_dataset.write_dataset(
                     _chain(first, batches), path, schema=first.schema, format="parquet",
                     partitioning=["year"], partitioning_flavor="hive",

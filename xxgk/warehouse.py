@@ -70,7 +70,13 @@ def stream_query(con: duckdb.DuckDBPyConnection, name: str, batch_rows: int = 10
         raise TypeError(f"{name} takes {sorted(wanted)}, got {sorted(params)}")
     cursor = _cursor(con)
     try:
-        yield from cursor.sql(load_query(name), params=params or None).to_arrow_reader(batch_rows)
+        reader = cursor.sql(load_query(name), params=params or None).to_arrow_reader(batch_rows)
+        empty = True
+        for batch in reader:
+            empty = False
+            yield batch
+        if empty:  # no row: one empty batch still says the columns (an export's header)
+            yield pa.RecordBatch.from_pylist([], schema=reader.schema)
     finally:
         cursor.close()
 
