@@ -135,20 +135,6 @@ def test_a_killed_ingest_goes_on_from_what_it_committed(small_warehouse, tmp_pat
     assert _rows(target, "select count(*) from meta where key like 'run_%'") == [(0,)]
 
 
-def test_workers_replaced_every_few_files_load_the_same_warehouse(small_warehouse, tmp_path,
-                                                                  monkeypatch):
-    import xxgk.ingest
-
-    db, summary, folder, registry = small_warehouse
-    monkeypatch.setattr(xxgk.ingest, "DEFAULT_TASKS_PER_WORKER", 2)
-    target = tmp_path / "w.duckdb"
-    again = ingest([folder], target, [registry], workers=2, progress=False)
-    assert (again.loaded, again.superseded, again.duplicates) == (
-        summary.loaded, summary.superseded, summary.duplicates)
-    for sql in _TABLES.values():
-        assert sorted(_rows(target, sql), key=repr) == sorted(_rows(db, sql), key=repr)
-
-
 def test_an_interrupted_copy_of_another_warehouse_is_not_resumed(small_warehouse, tmp_path):
     db, _, folder, registry = small_warehouse
     target = tmp_path / "w.duckdb"
