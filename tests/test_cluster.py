@@ -78,4 +78,4 @@ def test_an_unreachable_scheduler_is_said_plainly(small_warehouse, tmp_path):
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
     assert "无法连接 Dask 集群 tcp://127.0.0.1:9" in done.stderr
-    assert not db.exists()
+    assert not db.exists() and not (tmp_path / "w.duckdb.parts").exists()

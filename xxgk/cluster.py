@@ -73,16 +73,17 @@ def parse_on_cluster(todo: list[ParseJob], address: str, parts: str, progress: b
     batches finish; ``parts`` is the shared folder (or URL) the workers write Parquet to."""
     from distributed import Client, as_completed
 
-    run = f"{parts.rstrip('/')}/run-{uuid.uuid4().hex[:12]}"
-    _make_dirs(run)
-    batches = [todo[i:i + batch] for i in range(0, len(todo), batch)]
     try:
         client = Client(address, timeout=CONNECT_SECONDS)
     except OSError as exc:
         raise ClusterUnavailable(f"无法连接 Dask 集群 {address}（{exc}）：请先启动 dask scheduler "
                                  "和 dask worker，见 README") from exc
-    with client, tqdm(total=len(todo), unit="report", desc="parse (cluster)",
-                                        disable=None if progress else True) as bar:
+    run = f"{parts.rstrip('/')}/run-{uuid.uuid4().hex[:12]}"
+    batches = [todo[i:i + batch] for i in range(0, len(todo), batch)]
+    bar = tqdm(total=len(todo), unit="report", desc="parse (cluster)",
+               disable=None if progress else True)
+    try:
+        _make_dirs(run)
         futures = {client.submit(parse_batch, jobs, f"{run}/{n:06d}.parquet", pure=False): jobs
                    for n, jobs in enumerate(batches)}
         for future in as_completed(futures):
@@ -97,7 +98,10 @@ def parse_on_cluster(todo: list[ParseJob], address: str, parts: str, progress: b
                 yield from read_batch(path)
             bar.update(len(jobs))
             future.release()
-    _remove_dirs(run)
+    finally:  # loaded, failed or stopped: the run's Parquet files are not kept
+        bar.close()
+        client.close()
+        _remove_dirs(run)
 
 
 def _make_dirs(url: str) -> None:
@@ -107,7 +111,8 @@ def _make_dirs(url: str) -> None:
 
 def _remove_dirs(url: str) -> None:
     fs, path = pa.fs.FileSystem.from_uri(_as_uri(url))
-    fs.delete_dir(path)
+    if fs.get_file_info(path).type != pa.fs.FileType.NotFound:
+        fs.delete_dir(path)
 
 
 def _as_uri(url: str) -> str:
