@@ -9,4 +9,4 @@ DEFAULT_MAX_TABLE_CELLS = 100_000  # cells of one table (the request table has 2
 MB = 1024 * 1024
 DEFAULT_SECONDS_PER_FILE = 120.0  # a parse worker past this is killed and the file reported
 DEFAULT_WORKER_MEMORY_MB = 4096  # address space of a parse worker (a bomb fails, not the machine)
-INGEST_DUCKDB_MEMORY = "1GB"  # DuckDB's buffer cache while an ingest writes (it spills past it)
+INGEST_DUCKDB_MEMORY = "512MB"  # DuckDB's buffer cache while an ingest writes (it spills past it)
