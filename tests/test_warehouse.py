@@ -81,17 +81,8 @@ def test_killed_ingest_leaves_the_warehouse_as_it_was(small_warehouse, tmp_path)
     extra.mkdir()
     (extra / "new.txt").write_text((folder / "t2_2021.txt").read_text("utf-8") + "\n附：更正。\n",
                                    encoding="utf-8")
-    ready = tmp_path / "ready"
-    env = {**os.environ, PAUSE_ENV: str(ready)}
-    proc = subprocess.Popen([sys.executable, "-m", "xxgk", "ingest", str(extra), "--db",
-                             str(target), "--registry", str(registry), "--quiet"], cwd=ROOT,
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 60
-    while not ready.exists() and time.time() < deadline:
-        time.sleep(0.05)
-    assert ready.exists(), "ingest never reached the swap"
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=30)
+    _kill_when_ready(["-m", "xxgk", "ingest", str(extra), "--db", str(target), "--registry",
+                      str(registry), "--quiet"], PAUSE_ENV, tmp_path / "ready")
     assert target.read_bytes() == before
     assert _rows(target, "select count(*) from reports") == _rows(db, "select count(*) from reports")
     after = ingest([extra], target, [registry], workers=1, progress=False)  # and it recovers
@@ -100,8 +91,9 @@ def test_killed_ingest_leaves_the_warehouse_as_it_was(small_warehouse, tmp_path)
     assert not partial_path(target).exists()
 
 
-def _kill_when_ready(args, env_name, ready, tmp_path):
-    proc = subprocess.Popen([sys.executable, "-c", args], cwd=ROOT,
+def _kill_when_ready(argv, env_name, ready):
+    """Run ``python argv…`` with the pause ``env_name`` set; kill -9 it once it waits there."""
+    proc = subprocess.Popen([sys.executable, *argv], cwd=ROOT,
                             env={**os.environ, env_name: str(ready)},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60
@@ -110,6 +102,14 @@ def _kill_when_ready(args, env_name, ready, tmp_path):
     assert ready.exists(), "ingest never reached the pause"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
+
+
+def _kill_after_first_chunk(folder, target, registry, tmp_path):
+    """An ingest of ``folder`` in chunks of 3 reports, killed after its first commit."""
+    run = (f"from pathlib import Path; from xxgk.ingest import ingest; "
+           f"ingest([Path({str(folder)!r})], Path({str(target)!r}), [Path({str(registry)!r})], "
+           f"workers=1, progress=False, chunk=3)")
+    _kill_when_ready(["-c", run], PAUSE_CHUNK_ENV, tmp_path / "ready")
 
 
 _TABLES = {"reports": "select report_id, agency_id, year, superseded_by from reports",
@@ -121,10 +121,7 @@ _TABLES = {"reports": "select report_id, agency_id, year, superseded_by from rep
 def test_a_killed_ingest_goes_on_from_what_it_committed(small_warehouse, tmp_path):
     db, _, folder, registry = small_warehouse
     target = tmp_path / "w.duckdb"
-    run = (f"from pathlib import Path; from xxgk.ingest import ingest; "
-           f"ingest([Path({str(folder)!r})], Path({str(target)!r}), [Path({str(registry)!r})], "
-           f"workers=1, progress=False, chunk=3)")
-    _kill_when_ready(run, PAUSE_CHUNK_ENV, tmp_path / "ready", tmp_path)  # after 3 reports
+    _kill_after_first_chunk(folder, target, registry, tmp_path)  # after 3 reports
     assert not target.exists() and partial_path(target).exists()  # nothing half-loaded is seen
     summary = ingest([folder], target, [registry], workers=1, progress=False, chunk=3)
     assert (summary.resumed, summary.loaded, summary.duplicates) == (3, 5, 1)
@@ -138,10 +135,7 @@ def test_a_killed_ingest_goes_on_from_what_it_committed(small_warehouse, tmp_pat
 def test_an_interrupted_copy_of_another_warehouse_is_not_resumed(small_warehouse, tmp_path):
     db, _, folder, registry = small_warehouse
     target = tmp_path / "w.duckdb"
-    run = (f"from pathlib import Path; from xxgk.ingest import ingest; "
-           f"ingest([Path({str(folder)!r})], Path({str(target)!r}), [Path({str(registry)!r})], "
-           f"workers=1, progress=False, chunk=3)")
-    _kill_when_ready(run, PAUSE_CHUNK_ENV, tmp_path / "ready", tmp_path)
+    _kill_after_first_chunk(folder, target, registry, tmp_path)
     target.write_bytes(db.read_bytes())  # the warehouse was replaced by hand meanwhile
     summary = ingest([folder], target, [registry], workers=1, progress=False)
     assert (summary.resumed, summary.loaded, summary.duplicates) == (0, 0, 9)

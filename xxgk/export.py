@@ -9,6 +9,7 @@ of any size runs in bounded memory. XLSX stops at Excel's sheet limit and says s
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 import duckdb
@@ -98,7 +99,7 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, out: Path, filters: dict) -
             first = next(batches)
             if first.num_rows:
                 pa_dataset.write_dataset(
-                    _chain(first, batches), path, schema=first.schema, format="parquet",
+                    chain([first], batches), path, schema=first.schema, format="parquet",
                     partitioning=["year"], partitioning_flavor="hive",
                     existing_data_behavior="overwrite_or_ignore")
             else:
@@ -106,7 +107,3 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, out: Path, filters: dict) -
         written.append(path)
     return written
 
-
-def _chain(first: pa.RecordBatch, rest: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    yield first
-    yield from rest

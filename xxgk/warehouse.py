@@ -49,11 +49,16 @@ def query_params(name: str) -> set[str]:
     return set(_PARAM.findall(body))
 
 
-def run_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
-    """Run one query of queries/ with its parameters bound; extra or missing ones are an error."""
+def _check_params(name: str, params: dict) -> None:
+    """Extra or missing $parameters of a query are an error, never a silently unbound one."""
     wanted = query_params(name)
     if set(params) != wanted:
         raise TypeError(f"{name} takes {sorted(wanted)}, got {sorted(params)}")
+
+
+def run_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    """Run one query of queries/ with its parameters bound; extra or missing ones are an error."""
+    _check_params(name, params)
     cursor = _cursor(con)
     try:
         return cursor.execute(load_query(name), params or None).df()
@@ -65,9 +70,7 @@ def stream_query(con: duckdb.DuckDBPyConnection, name: str, batch_rows: int = 10
                  **params) -> Iterator[pa.RecordBatch]:
     """Run one query of queries/ and hand its rows over in Arrow batches of ``batch_rows``: an
     answer of any size (every value of a province) in bounded memory."""
-    wanted = query_params(name)
-    if set(params) != wanted:
-        raise TypeError(f"{name} takes {sorted(wanted)}, got {sorted(params)}")
+    _check_params(name, params)
     cursor = _cursor(con)
     try:
         reader = cursor.sql(load_query(name), params=params or None).to_arrow_reader(batch_rows)
@@ -83,9 +86,7 @@ def stream_query(con: duckdb.DuckDBPyConnection, name: str, batch_rows: int = 10
 
 def execute_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> list[tuple]:
     """Run a statement of queries/ on this connection (inside its transaction); its rows."""
-    wanted = query_params(name)
-    if set(params) != wanted:
-        raise TypeError(f"{name} takes {sorted(wanted)}, got {sorted(params)}")
+    _check_params(name, params)
     return con.execute(load_query(name), params or None).fetchall()
 
 

@@ -21,6 +21,7 @@ from xxgk.model import (
     rows_of,
     section_headings,
     section_part,
+    spec_cache,
 )
 from xxgk.recognise import proactive, requests
 from xxgk.recognise.atoms import Atom, lines_to_atoms
@@ -78,8 +79,10 @@ def read_tables(atoms: dict[int, list[Atom]], grids: list) -> Tables:
                3: requests.detect_template(index[3])}
     fallback = signals[3] or signals[2] or newest_template()
     as_2, as_3 = signals[2] or fallback, signals[3] or fallback
-    from_grids = {3: [found for grid in grids
-                      if (found := requests_from_grid(grid, as_3)) is not None]}
+    from_grids = {number: [found for grid in grids if (found := read(grid)) is not None]
+                  for number, read in ((2, lambda g: proactive_from_grid(g, signals[2])),
+                                       (3, lambda g: requests_from_grid(g, as_3)),
+                                       (4, review_from_grid))}
     tables = {2: proactive.proactive_from_atoms(atoms[2], as_2, index[2]),
               # a real table that reads every cell of section 三 is the reading: the text's
               # (a search over digit placements) would only agree with it
@@ -87,9 +90,6 @@ def read_tables(atoms: dict[int, list[Atom]], grids: list) -> Tables:
                   else requests.requests_from_atoms(atoms[3], as_3, index[3]))}
     tables[4] = review_from_atoms(atoms[4], as_3, run_together=tables[3].run_together)
     tables[2].template = signals[2]  # a real table's headers may still say (merge)
-    from_grids[2] = [found for grid in grids
-                     if (found := proactive_from_grid(grid, tables[2].template)) is not None]
-    from_grids[4] = [found for grid in grids if (found := review_from_grid(grid)) is not None]
     for number in (2, 3, 4):
         for found in from_grids[number]:
             tables[number] = merge(tables[number], found)
@@ -105,9 +105,14 @@ def _whole(table: TableResult, template: str) -> bool:
     unreadable and nothing ambiguous."""
     if table.unreadable or any(f.rule in ("ambiguous-cell", "missing-row") for f in table.findings):
         return False
-    read = set(table.values) | table.blank
-    return all(request_key(row, col) in read
-               for row in rows_of(template) for col, _ in request_columns())
+    return _request_keys(template) <= set(table.values) | table.blank
+
+
+@spec_cache
+def _request_keys(template: str) -> frozenset[str]:
+    """Every cell of a format's section-三 table."""
+    return frozenset(request_key(row, col) for row in rows_of(template)
+                     for col, _ in request_columns())
 
 
 def _template(t2: str | None, t3: str | None) -> tuple[str | None, list[Finding]]:
