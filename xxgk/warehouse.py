@@ -61,9 +61,21 @@ def run_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFra
     _check_params(name, params)
     cursor = _cursor(con)
     try:
-        return cursor.execute(load_query(name), params or None).df()
+        table = cursor.sql(load_query(name), params=params or None).to_arrow_table()
     finally:
         cursor.close()
+    return _to_pandas(table)
+
+
+def _to_pandas(table: pa.Table) -> pd.DataFrame:
+    """A query's Arrow answer as pandas: through Arrow, text columns are made ~3× faster than
+    by DuckDB's own ``df()`` (a 10^5-row findings list: 1.6 s → 0.6 s, issue 13); dates as
+    ``datetime64[us]``, as ``df()`` gives them."""
+    frame = table.to_pandas(date_as_object=False)
+    for column, dtype in frame.dtypes.items():
+        if pd.api.types.is_datetime64_dtype(dtype) and dtype != "datetime64[us]":
+            frame[column] = frame[column].astype("datetime64[us]")
+    return frame
 
 
 def stream_query(con: duckdb.DuckDBPyConnection, name: str, batch_rows: int = 100_000,
@@ -139,8 +151,8 @@ def connect(path: Path | str = DEFAULT_DB, read_only: bool = True) -> duckdb.Duc
 def _cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """A cursor of ``con`` reading the same default database (a cursor starts in 'memory')."""
     cursor = con.cursor()
-    row = cursor.execute(_HAS_SNAPSHOT).fetchone()
-    if row is not None and row[0]:
+    ((attached,),) = cursor.execute(_HAS_SNAPSHOT).fetchall()  # all: no result left open
+    if attached:
         cursor.execute(_USE_SNAPSHOT)
     return cursor
 
