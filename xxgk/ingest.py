@@ -504,7 +504,9 @@ def _drop(path: Path) -> None:
 
 
 def _connect_private(path: Path) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(path), config={"memory_limit": INGEST_DUCKDB_MEMORY})
+    con = duckdb.connect(str(path), config={"memory_limit": INGEST_DUCKDB_MEMORY})
+    con.execute("set enable_progress_bar = false")  # the run has its own; DuckDB's fills logs
+    return con
 
 
 def _open_private_copy(db: Path, summary: IngestSummary) -> tuple[duckdb.DuckDBPyConnection,
