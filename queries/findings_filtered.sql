@@ -7,9 +7,8 @@ with selected as (
 ),
 final as (
     select s.agency_id, s.agency_name, district_label(s.district, s.city) as district, s.year, f.rule, f.severity, f.message,
-           f.location, f.keys, f.scope, s.report_id, s.source_path, s.published_on,
-           finding_key(s.agency_id, s.year, f.rule, f.keys, f.message) as finding_key
-    from findings as f
+           f.location, f.keys, f.scope, s.report_id, s.source_path, s.published_on, f.finding_key
+    from findings_keyed as f
     join selected as s using (report_id)
     where (len($rules) = 0 or list_contains($rules, f.rule))
       and (len($severities) = 0 or list_contains($severities, f.severity))

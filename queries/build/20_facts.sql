@@ -22,6 +22,28 @@ totals as (
         max(case when v.key = 'requests.outcome_total.total' then v.value end) as outcome_total,
         max(case when v.key = 'requests.carried_forward.total' then v.value end) as carried_forward,
         max(case when v.key = 'requests.new_received.natural_person' then v.value end) as new_natural_person,
+        max(case when v.key = 'requests.new_received.commercial' then v.value end) as new_commercial,
+        max(case when v.key = 'requests.new_received.research' then v.value end) as new_research,
+        max(case when v.key = 'requests.new_received.social_org' then v.value end) as new_social_org,
+        max(case when v.key = 'requests.new_received.legal_service' then v.value end) as new_legal_service,
+        max(case when v.key = 'requests.new_received.other_org' then v.value end) as new_other_org,
+        -- each reason behind 不予公开 / 无法提供 / 不予处理 (总计 column), for 办理结果's breakdown
+        max(case when v.key = 'requests.denied_state_secret.total' then v.value end) as denied_state_secret,
+        max(case when v.key = 'requests.denied_law_prohibited.total' then v.value end) as denied_law_prohibited,
+        max(case when v.key = 'requests.denied_three_safeties.total' then v.value end) as denied_three_safeties,
+        max(case when v.key = 'requests.denied_third_party.total' then v.value end) as denied_third_party,
+        max(case when v.key = 'requests.denied_internal_affairs.total' then v.value end) as denied_internal_affairs,
+        max(case when v.key = 'requests.denied_process_info.total' then v.value end) as denied_process_info,
+        max(case when v.key = 'requests.denied_enforcement_file.total' then v.value end) as denied_enforcement_file,
+        max(case when v.key = 'requests.denied_inquiry.total' then v.value end) as denied_inquiry,
+        max(case when v.key = 'requests.unable_not_held.total' then v.value end) as unable_not_held,
+        max(case when v.key = 'requests.unable_needs_creation.total' then v.value end) as unable_needs_creation,
+        max(case when v.key = 'requests.unable_unclear.total' then v.value end) as unable_unclear,
+        max(case when v.key = 'requests.rejected_petition.total' then v.value end) as rejected_petition,
+        max(case when v.key = 'requests.rejected_duplicate.total' then v.value end) as rejected_duplicate,
+        max(case when v.key = 'requests.rejected_publication.total' then v.value end) as rejected_publication,
+        max(case when v.key = 'requests.rejected_excessive.total' then v.value end) as rejected_excessive,
+        max(case when v.key = 'requests.rejected_confirmation.total' then v.value end) as rejected_confirmation,
         max(case when v.key = 'review.maintained' then v.value end) as review_maintained,
         max(case when v.key = 'review.corrected' then v.value end) as review_corrected,
         max(case when v.key = 'review.other' then v.value end) as review_other,
@@ -57,3 +79,10 @@ final as (
     left join flags as fl using (report_id)
 )
 select * from final;
+
+-- The findings of the current reports, each with its review key (finding_key: hashing and
+-- masking 10^5 messages costs ~0.5 s, so it is written once per ingest, issue 13).
+create or replace view findings_keyed_pivot as
+select f.*, finding_key(r.agency_id, r.year, f.rule, f.keys, f.message) as finding_key
+from findings as f
+join current_reports as r using (report_id);

@@ -6,3 +6,4 @@ create or replace table fact_requests as select * from requests_pivot;
 create or replace table fact_review_litigation as select * from review_litigation_pivot;
 create or replace table fact_proactive as select * from proactive_pivot;
 create or replace table fact_reports as select * from report_facts_pivot;
+create or replace table fact_findings as select * from findings_keyed_pivot;
