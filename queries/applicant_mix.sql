@@ -6,10 +6,10 @@ with selected as (
     select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level)
 ),
 cells as (
-    select s.year, r.natural_person, r.commercial, r.research, r.social_org, r.legal_service, r.other_org
-    from requests as r
-    join selected as s using (report_id)
-    where r.request_row = 'new_received'
+    select s.year, s.new_natural_person as natural_person, s.new_commercial as commercial,
+           s.new_research as research, s.new_social_org as social_org,
+           s.new_legal_service as legal_service, s.new_other_org as other_org
+    from selected as s
 ),
 long as (
     unpivot cells on natural_person, commercial, research, social_org, legal_service, other_org

@@ -5,13 +5,15 @@
 with selected as (
     select * from selected_reports($city, $districts, $kinds, $agency_ids, $year_from, $year_to, $sample, $city_level)
 ),
+long as (
+    unpivot (select s.* from selected as s)
+    on columns('^(denied|unable|rejected)_')
+    into name request_row value n_requests
+),
 reasons as (
-    select r.request_row, sum(r.total) as n_requests
-    from requests as r
-    join selected as s using (report_id)
-    where starts_with(r.request_row, 'denied_') or starts_with(r.request_row, 'unable_')
-       or starts_with(r.request_row, 'rejected_')
-    group by r.request_row
+    select l.request_row, sum(l.n_requests) as n_requests
+    from long as l
+    group by l.request_row
 ),
 final as (
     select
