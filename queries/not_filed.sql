@@ -22,15 +22,6 @@ unique_labels as (
 this_year as (
     select * from selected_reports($city, $districts, $kinds, $agency_ids, $year, $year, $sample, $city_level)
 ),
-tables_read as (
-    select v.report_id,
-           count(*) filter (where v.key like 'proactive.%') as n_proactive,
-           count(*) filter (where v.key like 'requests.%') as n_requests,
-           count(*) filter (where v.key like 'review.%' or v.key like 'litigation%') as n_review
-    from report_values as v
-    where v.report_id in (select report_id from this_year)
-    group by v.report_id
-),
 checked as (
     select
         u.agency_id, u.agency_label, u.name as agency_name, u.kind,
@@ -38,15 +29,15 @@ checked as (
         r.report_id, r.published_on,
         r.report_id is null as not_filed,
         coalesce(r.is_late, false) as is_late,
-        r.report_id is not null and (coalesce(t.n_proactive, 0) = 0 or coalesce(t.n_requests, 0) = 0
-                                     or coalesce(t.n_review, 0) = 0) as tables_unread,
+        r.report_id is not null and (coalesce(r.n_proactive_values, 0) = 0
+                                     or coalesce(r.n_requests_values, 0) = 0
+                                     or coalesce(r.n_review_values, 0) = 0) as tables_unread,
         concat_ws('、',
-                  case when coalesce(t.n_proactive, 0) = 0 then '二、主动公开' end,
-                  case when coalesce(t.n_requests, 0) = 0 then '三、收到和处理申请' end,
-                  case when coalesce(t.n_review, 0) = 0 then '四、复议诉讼' end) as tables_missing
+                  case when coalesce(r.n_proactive_values, 0) = 0 then '二、主动公开' end,
+                  case when coalesce(r.n_requests_values, 0) = 0 then '三、收到和处理申请' end,
+                  case when coalesce(r.n_review_values, 0) = 0 then '四、复议诉讼' end) as tables_missing
     from unique_labels as u
     left join this_year as r on r.agency_id = u.agency_id
-    left join tables_read as t on t.report_id = r.report_id
 ),
 final as (
     select
@@ -61,4 +52,4 @@ final as (
     where not_filed or is_late or tables_unread
 )
 select * from final
-order by (problem = '未报送') desc, district, agency_label;
+order by (problem = '未报送') desc, district, agency_label, agency_id;

@@ -53,7 +53,11 @@ totals as (
         sum(case when v.key in ('litigation_direct.corrected', 'litigation_after_review.corrected') then v.value end) as litigation_corrected,
         sum(case when v.key in ('litigation_direct.other', 'litigation_after_review.other') then v.value end) as litigation_other,
         sum(case when v.key in ('litigation_direct.pending', 'litigation_after_review.pending') then v.value end) as litigation_pending,
-        sum(case when v.key in ('litigation_direct.total', 'litigation_after_review.total') then v.value end) as litigation_total
+        sum(case when v.key in ('litigation_direct.total', 'litigation_after_review.total') then v.value end) as litigation_total,
+        -- how many values each table gave (none: the table could not be read; 未报送名单)
+        count(*) filter (where starts_with(v.key, 'proactive.')) as n_proactive_values,
+        count(*) filter (where starts_with(v.key, 'requests.')) as n_requests_values,
+        count(*) filter (where starts_with(v.key, 'review.') or starts_with(v.key, 'litigation')) as n_review_values
     from report_values as v
     group by v.report_id
 ),
