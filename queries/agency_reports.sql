@@ -1,4 +1,5 @@
--- purpose: every file loaded for one agency (superseded ones too), with its findings counts.
+-- purpose: every file loaded for one agency (superseded ones too), with its findings counts
+--          and, for a report the collector fetched, the address it came from.
 -- grain: one row per report
 -- parameters: $agency_id
 -- pages: 机构档案
@@ -12,9 +13,11 @@ with counts as (
 final as (
     select r.report_id, r.year, r.template, r.published_on, r.format, r.source_path,
            r.superseded_by, r.agency_printed, r.region_printed,
-           coalesce(c.n_errors, 0) as n_errors, coalesce(c.n_warnings, 0) as n_warnings
+           coalesce(c.n_errors, 0) as n_errors, coalesce(c.n_warnings, 0) as n_warnings,
+           s.url as source_url
     from reports as r
     left join counts as c using (report_id)
+    left join report_sources as s using (report_id)
     where r.agency_id = $agency_id
 )
 select * from final

@@ -113,5 +113,7 @@ if not empty(pool, "机构"):
             with st.expander(NARRATIVES.get(row.section, row.section)):
                 st.markdown(inert(row.text) or "（空）")
     st.subheader("来源文件")
-    table(reports.assign(source_path=reports.source_path.map(lambda p: PurePath(p).name)),
-          "来源文件", names.get(agency_id, agency_id))
+    files = reports.assign(source_path=reports.source_path.map(lambda p: PurePath(p).name))
+    if files.source_url.isna().all():  # none of them collected from a website
+        files = files.drop(columns=["source_url"])
+    table(files, "来源文件", names.get(agency_id, agency_id))

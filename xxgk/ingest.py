@@ -69,6 +69,7 @@ from xxgk.sample import MANIFEST
 from xxgk.validate import check_carry_continuity, check_copied_narrative, check_late_publication
 from xxgk.warehouse import Batch, create_schema, execute_query
 
+COLLECTED = "collected.csv"  # beside the files the collector saved: their agency and address
 REPORT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps")
 PAUSE_ENV = "XXGK_INGEST_PAUSE_BEFORE_SWAP"
 PAUSE_CHUNK_ENV = "XXGK_INGEST_PAUSE_AFTER_CHUNK"  # a test kills the run after its first commit
@@ -183,6 +184,23 @@ def _is_synthetic(path: Path, agency_is_sample: bool) -> bool:
     return agency_is_sample
 
 
+@lru_cache(maxsize=64)
+def _collected_in(manifest: Path, _mtime_ns: int) -> dict[str, dict[str, str]]:
+    with manifest.open(encoding="utf-8", newline="") as fh:
+        return {row["file"]: row for row in csv.DictReader(fh)}
+
+
+def collected_row(path: Path) -> dict[str, str] | None:
+    """What the collector saw of a report file it saved (its folder's collected.csv): the
+    agency it was collected for and the address it came from; None for any other file."""
+    manifest = path.with_name(COLLECTED)
+    try:
+        rows = _collected_in(manifest, manifest.stat().st_mtime_ns)
+    except (OSError, KeyError, csv.Error):
+        return None
+    return rows.get(path.name)
+
+
 def _new_files(files: list[Path], known: set[str], summary: IngestSummary,
                resumed: frozenset[str] = frozenset()) -> list[ParseJob]:
     """Files not loaded before (by sha256), each once; hashed in blocks, never held in memory.
@@ -293,18 +311,31 @@ def write_agencies(con: duckdb.DuckDBPyConnection, agencies: list[RegistryAgency
 
 
 def _place(con: duckdb.DuckDBPyConnection, matcher: Matcher, record: dict,
-           summary: IngestSummary, placed: dict[str, Placement] | None = None
-           ) -> tuple[str, bool, list[dict]]:
+           summary: IngestSummary, placed: dict[str, Placement] | None = None,
+           collected_for: str | None = None) -> tuple[str, bool, list[dict]]:
     """(agency_id, whether the registry marks it a sample agency, extra findings) for a
-    record: the agency an editor chose for the file, else the registry's match; unknown
-    agencies are added."""
+    record: the agency an editor chose for the file, else the registry's match, else the
+    agency the collector fetched it for (``collected_for``); unknown agencies are added. When
+    the report names another registry agency than the one it was collected for, the report's
+    own name wins and a warning says so."""
     placement = placed.get(record["source"]["sha256"]) if placed else None
     if placement is not None and placement.agency_id in matcher.by_id:
         agency = matcher.by_id[placement.agency_id]
         return agency.agency_id, agency.synthetic, [placed_finding(agency, placement)]
     matched = matcher.match(record["agency"], record["region"])
+    hint = matcher.by_id.get(collected_for) if collected_for else None
+    if matched is not None and hint is not None and matched.agency_id != hint.agency_id:
+        return matched.agency_id, matched.synthetic, [{
+            "rule": "collected-elsewhere", "severity": "warning", "keys": [], "where": None,
+            "message": f"这份报告是从“{hint.name}”（{hint.agency_id}）的网址采集的，但报告写的是"
+                       f"“{matched.name}”：已按报告所写归属，请核实采集清单"}]
     if matched is not None:
         return matched.agency_id, matched.synthetic, []
+    if hint is not None:
+        return hint.agency_id, hint.synthetic, [{
+            "rule": "placed-by-collector", "severity": "info", "keys": [], "where": None,
+            "message": f"报告所写机构（{record['agency'] or '无'}）在名录中对不上唯一机构，"
+                       f"按采集清单归属“{hint.name}”"}]
     agency = unknown_agency(record["agency"], record["region"])
     write_agencies(con, [agency], replace=False)
     region = record["region"] or ""
@@ -323,9 +354,13 @@ def load_records(con: duckdb.DuckDBPyConnection, matcher: Matcher, records: Iter
     batch, touched = Batch(), set()
     for record in records:
         path = paths[record["source"]["path"]]
-        agency_id, agency_is_sample, extra = _place(con, matcher, record, summary, placed)
+        collected = collected_row(path)
+        agency_id, agency_is_sample, extra = _place(
+            con, matcher, record, summary, placed, collected["agency_id"] if collected else None)
         synthetic = _is_synthetic(path, agency_is_sample)
         rid = batch.add_report(record, agency_id, synthetic)
+        if collected:
+            batch.add_source(rid, collected)
         batch.add_findings(rid, extra, scope="warehouse")
         summary.severities.update(f["severity"] for f in record["findings"] + extra)
         summary.loaded += 1

@@ -10,7 +10,8 @@ from xxgk.model import request_columns, review_block_labels
 COLUMN_ZH = {
     "agency_id": "机构编号", "agency_name": "机构", "kind": "机构类型", "level": "层级",
     "district": "区县", "city": "城市", "province": "省份", "year": "年度", "template": "格式版本",
-    "published_on": "发布日期", "format": "文件格式", "source_path": "来源文件", "synthetic": "样例数据",
+    "published_on": "发布日期", "format": "文件格式", "source_path": "来源文件", "source_url": "来源网址",
+    "synthetic": "样例数据",
     "report_id": "报告编号", "new_received": "本年新收", "carried_over": "上年结转",
     "granted": "予以公开", "partially_granted": "部分公开", "denied": "不予公开", "unable": "无法提供",
     "rejected": "不予处理", "other_outcome": "其他处理", "outcome_total": "办理结果总计",

@@ -28,7 +28,8 @@ INSERTS = {"reports": "insert into reports select * from batch_rows",
            "report_values": "insert into report_values select * from batch_rows",
            "findings": "insert into findings select * from batch_rows",
            "narratives": "insert into narratives select * from batch_rows",
-           "source_lines": "insert into source_lines select * from batch_rows"}
+           "source_lines": "insert into source_lines select * from batch_rows",
+           "report_sources": "insert or replace into report_sources select * from batch_rows"}
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 
@@ -173,6 +174,7 @@ class Batch:
         self.findings: list[tuple] = []
         self.narratives: list[tuple] = []
         self.lines: list[tuple] = []
+        self.sources: list[tuple] = []
 
     def add_report(self, record: dict, agency_id: str, synthetic: bool) -> str:
         """Queue one parsed record (the parse-output contract); returns its report_id."""
@@ -189,6 +191,16 @@ class Batch:
         self.lines += [(rid, n, text) for n, text in enumerate(record.get("lines") or [], start=1)]
         return rid
 
+    def add_source(self, report_id: str, collected: dict[str, str]) -> None:
+        """Where the collector fetched a report (a row of its collected.csv)."""
+        try:
+            fetched = datetime.fromisoformat(collected.get("fetched_at") or "")
+            fetched_at = fetched.astimezone(UTC).replace(tzinfo=None) if fetched.tzinfo else fetched
+        except ValueError:
+            fetched_at = None
+        self.sources.append((report_id, collected.get("url") or "",
+                             collected.get("source_url") or None, fetched_at))
+
     def add_findings(self, report_id: str, findings: Iterable[dict], scope: str) -> None:
         self.findings += [(report_id, f["rule"], f["severity"], f["message"],
                            list(f.get("keys") or []), f.get("where"), scope) for f in findings]
@@ -200,7 +212,8 @@ class Batch:
                 ("report_values", self.values, ["report_id", "key", "value"]),
                 ("findings", self.findings, FINDING_COLUMNS),
                 ("narratives", self.narratives, ["report_id", "section", "text"]),
-                ("source_lines", self.lines, ["report_id", "line", "text"])):
+                ("source_lines", self.lines, ["report_id", "line", "text"]),
+                ("report_sources", self.sources, ["report_id", "url", "source_url", "fetched_at"])):
             if rows:
                 con.register("batch_rows", pd.DataFrame(rows, columns=columns))
                 try:

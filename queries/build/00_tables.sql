@@ -37,6 +37,12 @@ create table if not exists reports (
     agency_printed varchar,          -- the agency as the report names itself
     region_printed varchar
 );
+create table if not exists report_sources (  -- reports the collector fetched (issue 14)
+    report_id varchar primary key,
+    url varchar not null,            -- the address the file came from, after redirects
+    source_url varchar,              -- the address of SOURCES.csv (年报栏目 or report page)
+    fetched_at timestamp             -- UTC
+);
 create table if not exists report_values (
     report_id varchar not null,
     key varchar not null,

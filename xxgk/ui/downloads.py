@@ -109,6 +109,8 @@ def column_formats(columns: list[str]) -> dict:
             and not c.endswith(("_rate", "share"))}
     if "agency_link" in columns:
         out["机构"] = st.column_config.LinkColumn("机构", display_text=r"#(.*)$")
+    if "source_url" in columns:  # the address a collected report came from, shown as its site
+        out["来源网址"] = st.column_config.LinkColumn("来源网址", display_text=r"^https?://([^/?#]+)")
     return out
 
 
@@ -201,7 +203,7 @@ def table(frame: pd.DataFrame, what: str, slug: str, query_string: str = "") -> 
     visible = shown(frame, query_string)
     cells = for_display(visible)
     numeric = [c for c in visible.columns
-               if c == "agency_link" or pd.api.types.is_numeric_dtype(cells[c])]
+               if c in ("agency_link", "source_url") or pd.api.types.is_numeric_dtype(cells[c])]
     display = cells.rename(columns=zh_columns(list(visible.columns)))
     rates = _rate_bases(frame)
     st.dataframe(_grey_small_rates(frame, display, rates), hide_index=True, width="stretch",
