@@ -92,6 +92,37 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_collect(args: argparse.Namespace) -> int:
+    """Fetch every agency's report of a year from its website, then load what was saved."""
+    from xxgk.collect import REPORTS, CollectBusy, collect
+    from xxgk.collect.fetch import POLITE, Politeness
+    from xxgk.ingest import WarehouseBusy, default_registries, ingest
+
+    if not args.sources.exists():
+        print(f"xxgk: no such file: {args.sources}", file=sys.stderr)
+        return 1
+    registries = args.registry or default_registries(args.db)
+    politeness = Politeness(delay=args.delay, timeout=args.timeout,
+                            max_bytes=int(args.max_mb * 1024 * 1024), retries=args.retries,
+                            backoff=POLITE.backoff)
+    try:
+        summary = collect(args.sources, args.year, args.out, registries, politeness,
+                          allow_private=args.allow_private, progress=not args.quiet)
+    except CollectBusy as exc:
+        print(f"xxgk: {exc}", file=sys.stderr)
+        return 1
+    print(summary.text())
+    if args.no_ingest or not any(p.suffix != ".csv" for p in (args.out / REPORTS).iterdir()):
+        return 0
+    try:
+        loaded = ingest([args.out / REPORTS], args.db, registries, progress=not args.quiet)
+    except WarehouseBusy as exc:
+        print(f"xxgk: {exc}", file=sys.stderr)
+        return 1
+    print(loaded.text())
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Export reports, values and findings in the filter as csv, xlsx or parquet."""
     from xxgk.export import ExportTooLarge, export
@@ -170,6 +201,28 @@ def build_parser() -> argparse.ArgumentParser:
                           help="with --cluster: where workers write Parquet (shared by all; "
                                "default: DB.parts beside the warehouse)")
     p_ingest.set_defaults(func=cmd_ingest)
+    p_collect = sub.add_parser("collect", help="fetch the year's reports from the agencies' "
+                                              "websites (SOURCES.csv: agency,url), then ingest")
+    p_collect.add_argument("sources", type=Path, help="CSV, UTF-8, header agency,url")
+    p_collect.add_argument("--year", type=int, required=True, help="the report year, e.g. 2024")
+    p_collect.add_argument("--out", type=Path, required=True, help="folder for files and manifest")
+    p_collect.add_argument("--db", type=Path, default=DEFAULT_DB)
+    p_collect.add_argument("--registry", type=Path, action="append", default=None,
+                           help="agency registry CSV (default: agencies*.csv beside the db)")
+    p_collect.add_argument("--delay", type=float, default=1.0,
+                           help="seconds between two requests to one host (default 1)")
+    p_collect.add_argument("--timeout", type=float, default=20.0, help="seconds (default 20)")
+    p_collect.add_argument("--retries", type=int, default=3,
+                           help="further tries after a 5xx or a timeout, waiting 1, 2, 4 … s "
+                                "(default 3)")
+    p_collect.add_argument("--max-mb", type=float, default=50.0,
+                           help="largest response kept, in MB (default 50)")
+    p_collect.add_argument("--allow-private", action="store_true",
+                           help="also fetch loopback and private-network addresses (tests, "
+                                "an intranet); refused by default")
+    p_collect.add_argument("--no-ingest", action="store_true", help="fetch only")
+    p_collect.add_argument("--quiet", action="store_true", help="no progress bar")
+    p_collect.set_defaults(func=cmd_collect)
     p_export = sub.add_parser("export", help="export the warehouse (csv, xlsx, parquet)")
     p_export.add_argument("--format", choices=["csv", "xlsx", "parquet"], required=True)
     p_export.add_argument("--out", type=Path, required=True)

@@ -1,0 +1,435 @@
+"""The collector (issue 14): SOURCES.csv (``agency,url``) in, every agency's year-Y report saved
+under DIR with a manifest, then loaded into the warehouse.
+
+DIR holds:
+
+- ``reports/`` — one file per agency and year, the report itself (a web page, or the PDF/Word
+  attachment that holds it), and ``reports/collected.csv`` saying for each where it came from:
+  ingest reads it (the agency, the address) like any folder of reports.
+- ``fetched/`` — every other document fetched (list pages, report pages whose report is an
+  attachment, a report replaced by a newer version): kept so a second run can ask "changed
+  since?" and show what was seen.
+- ``manifest.csv`` — one row per fetch, every run: address, final address after redirects,
+  fetched-at, HTTP status, content type, sha256, agency and year, the file it went to.
+- ``summary-Y.csv`` — one row per agency: found / not found / unchanged / failed, and why.
+
+A stopped run (Ctrl-C, a killed process) leaves ``.collect-progress.json``: the next run for the
+same year skips the agencies it finished. Two runs on one DIR never write at once (a lock).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import tempfile
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from filelock import FileLock, Timeout
+from tqdm import tqdm
+
+from xxgk.collect.fetch import POLITE, Fetched, Fetcher, Politeness, Validator
+from xxgk.collect.links import HTML_TYPES, Page, read_page, suffix_of, title_years
+from xxgk.ingest import COLLECTED
+from xxgk.registry import Matcher, RegistryAgency, load_registry
+
+REPORTS = "reports"
+FETCHED = "fetched"
+MANIFEST = "manifest.csv"
+PROGRESS = ".collect-progress.json"
+DEFAULT_MAX_LIST_PAGES = 10    # pages of one 年报栏目 looked through for the year's link
+DEFAULT_HOSTS_AT_ONCE = 4      # different hosts fetched side by side (each host: one at a time)
+MANIFEST_FIELDS = ["agency_id", "agency_name", "year", "role", "url", "final_url", "fetched_at",
+                   "status", "content_type", "sha256", "file", "etag", "last_modified", "error"]
+COLLECTED_FIELDS = ["file", "agency_id", "agency_name", "year", "url", "source_url", "fetched_at",
+                    "sha256"]
+SUMMARY_FIELDS = ["agency_id", "agency_name", "source_url", "outcome", "reason", "report_url", "file"]
+OUTCOMES = {"found": "已采集（新的或有变化）", "unchanged": "无变化", "not-found": "未找到",
+            "failed": "失败"}
+_KINDS = {b"%PDF": ".pdf", b"PK\x03\x04": ".docx", b"\xd0\xcf\x11\xe0": ".doc"}
+
+
+class CollectBusy(Exception):
+    """Another collector run is writing the same folder."""
+
+
+@dataclass(frozen=True)
+class Source:
+    agency: RegistryAgency
+    url: str
+
+
+@dataclass
+class AgencyResult:
+    agency_id: str
+    agency_name: str
+    source_url: str
+    outcome: str = "not-found"
+    reason: str = ""
+    report_url: str = ""
+    file: str = ""
+
+
+@dataclass
+class CollectSummary:
+    year: int
+    results: list[AgencyResult] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # rows of SOURCES.csv not used, and why
+    resumed: int = 0
+    requests: int = 0      # every request made, robots.txt included
+    conditional: int = 0   # of them, "changed since?" requests
+    robots: int = 0        # of them, robots.txt (one per host and run)
+
+    def counts(self) -> Counter:
+        return Counter(r.outcome for r in self.results)
+
+    def text(self) -> str:
+        counts = self.counts()
+        lines = [f"{self.year} 年度：{len(self.results)} 个机构 — " + "，".join(
+            f"{label} {counts.get(key, 0)}" for key, label in OUTCOMES.items())
+            + f"（共 {self.requests} 次请求，其中条件请求 {self.conditional} 次、"
+            f"robots.txt {self.robots} 次）"]
+        if self.resumed:
+            lines.append(f"接续上次中断的采集：已完成的 {self.resumed} 个机构未重新采集")
+        for result in self.results:
+            if result.outcome in ("not-found", "failed"):
+                lines.append(f"  {OUTCOMES[result.outcome]} · {result.agency_name}"
+                             f"（{result.agency_id}）：{result.reason}")
+        lines += [f"  未采集：{problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+
+def read_sources(path: Path, registry: list[RegistryAgency]) -> tuple[list[Source], list[str]]:
+    """The agencies and addresses of SOURCES.csv (UTF-8, header ``agency,url``; the agency by
+    registry id or name); rows that cannot be used, each with its reason."""
+    matcher = Matcher(registry)
+    sources, problems, seen = [], [], set()
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if not {"agency", "url"} <= set(reader.fieldnames or []):
+            return [], [f"{path.name} 的表头应为 agency,url（现为 {','.join(reader.fieldnames or [])}）"]
+        for line, row in enumerate(reader, start=2):
+            name, url = (row.get("agency") or "").strip(), (row.get("url") or "").strip()
+            agency = matcher.by_id.get(name) or matcher.match(name, None)
+            if not name or not url:
+                problems.append(f"第 {line} 行缺少机构或网址")
+            elif agency is None:
+                problems.append(f"第 {line} 行：机构名录中找不到“{name}”，或同名机构不止一个"
+                                "（请写机构编号 agency_id）")
+            elif urlsplit(url).scheme not in ("http", "https"):
+                problems.append(f"第 {line} 行：只采集 http/https 网址（{url}）")
+            elif agency.agency_id in seen:
+                problems.append(f"第 {line} 行：{agency.name}（{agency.agency_id}）重复出现，只用第一行")
+            else:
+                seen.add(agency.agency_id)
+                sources.append(Source(agency, url))
+    return sources, problems
+
+
+def _write_csv(path: Path, fields: list[str], rows: Iterable[dict]) -> None:
+    """Write a CSV whole, then swap it in: a reader never sees half of it."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(rows)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _read_csv(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _is_html(fetched: Fetched, data: bytes) -> bool:
+    if fetched.content_type.split(";")[0].strip().lower() in HTML_TYPES:
+        return True
+    if any(data.startswith(magic) for magic in _KINDS) or suffix_of(fetched.final_url) in (
+            ".pdf", ".docx", ".doc", ".wps"):
+        return False
+    return b"<html" in data[:2048].lower() or b"<!doctype html" in data[:2048].lower()
+
+
+def _suffix(fetched: Fetched, data: bytes) -> str:
+    """The file suffix a fetched report is saved under: by its bytes (a .wps address keeps
+    .wps: WPS files are Word-like containers), else its address, else .html / .txt."""
+    by_address = suffix_of(fetched.final_url)
+    for magic, suffix in _KINDS.items():
+        if data.startswith(magic):
+            return ".wps" if by_address == ".wps" else suffix
+    if _is_html(fetched, data):
+        return ".html"
+    return by_address or ".txt"
+
+
+class Collector:
+    """One run over DIR for one year."""
+
+    def __init__(self, out: Path, year: int, politeness: Politeness = POLITE,
+                 allow_private: bool = False, max_list_pages: int = DEFAULT_MAX_LIST_PAGES,
+                 progress: bool = True) -> None:
+        self.out, self.year = out, year
+        self.fetcher = Fetcher(politeness, allow_private)
+        self.max_list_pages = max_list_pages
+        self.progress = progress
+        self._lock = threading.Lock()
+        self._stop = threading.Event()  # set when the run is stopped: hosts finish their agency
+        (out / REPORTS).mkdir(parents=True, exist_ok=True)
+        (out / FETCHED).mkdir(parents=True, exist_ok=True)
+        self.manifest = _read_csv(out / MANIFEST)
+        self.collected = {row["agency_id"] + "|" + row["year"]: row
+                          for row in _read_csv(out / REPORTS / COLLECTED)}
+        self._validators: dict[str, dict] = {}
+        for row in self.manifest:  # the latest saved answer for each address
+            if row["file"] and (out / row["file"]).exists():
+                self._validators[row["url"]] = row
+
+    # -- fetching, with what a previous run saw ----------------------------------------------
+    def _get(self, source: Source, url: str, role: str) -> tuple[Fetched, bytes | None]:
+        """Fetch ``url`` (conditionally when a previous run saved it); the bytes (from disk on a
+        304); one manifest row."""
+        before = self._validators.get(url)
+        validator = Validator(before["etag"] or None, before["last_modified"] or None) \
+            if before and (before["etag"] or before["last_modified"]) else None
+        fetched = self.fetcher.get(url, validator)
+        data, file = fetched.data, ""
+        if fetched.unchanged and before:
+            data, file = (self.out / before["file"]).read_bytes(), before["file"]
+        elif fetched.unchanged:  # 304 with nothing saved: ask again, unconditionally
+            fetched = self.fetcher.get(url)
+            data = fetched.data
+        if data is not None and not file:
+            file = self._save_fetched(data, fetched)
+        row = {"agency_id": source.agency.agency_id, "agency_name": source.agency.name,
+               "year": self.year, "role": role, "url": url, "final_url": fetched.final_url,
+               "fetched_at": fetched.fetched_at, "status": fetched.status or "",
+               "content_type": fetched.content_type,
+               "sha256": hashlib.sha256(data).hexdigest() if data is not None else "",
+               "file": file, "error": fetched.error or "",
+               # a 304 may leave out the validators: the saved ones still stand
+               "etag": fetched.etag or (before["etag"] if fetched.unchanged and before else ""),
+               "last_modified": fetched.last_modified or (
+                   before["last_modified"] if fetched.unchanged and before else "")}
+        with self._lock:
+            self.manifest.append(row)
+            if file:
+                self._validators[url] = row
+        return fetched, data
+
+    def _save_fetched(self, data: bytes, fetched: Fetched) -> str:
+        digest = hashlib.sha256(data).hexdigest()
+        name = f"{FETCHED}/{digest[:20]}{_suffix(fetched, data)}"
+        path = self.out / name
+        if not path.exists():
+            _atomic_write(path, data)
+        return name
+
+    # -- one agency -------------------------------------------------------------------------
+    def collect_one(self, source: Source) -> AgencyResult:
+        result = AgencyResult(source.agency.agency_id, source.agency.name, source.url)
+        names = tuple(sorted(source.agency.names | {source.agency.name}, key=len, reverse=True))
+        fetched, data = self._get(source, source.url, "start")
+        if data is None:
+            return self._failed(result, fetched)
+        if not _is_html(fetched, data):  # the address is the report file itself
+            return self._report(result, source, fetched, data)
+        page = read_page(data, fetched.final_url, fetched.charset)
+        seen = {source.url, fetched.final_url}
+        for looked in range(1, self.max_list_pages + 1):
+            if page.is_report_of(self.year):
+                return self._report_page(result, source, fetched, data, page)
+            link = page.best_report_link(self.year, names)
+            if link is not None:
+                fetched, data = self._get(source, link.url, "report-page")
+                if data is None:
+                    return self._failed(result, fetched)
+                if not _is_html(fetched, data):
+                    return self._report(result, source, fetched, data)
+                return self._report_page(result, source, fetched, data,
+                                         read_page(data, fetched.final_url, fetched.charset))
+            if looked == 1 and page.has_tables():  # the address given is a report page that
+                printed = title_years(page.title + page.heading)  # does not say its year plainly
+                if printed and self.year not in printed:
+                    result.reason = f"这个地址是 {'、'.join(map(str, sorted(printed)))} 年度的报告"
+                    return result
+                return self._report_page(result, source, fetched, data, page)
+            following = page.next_page()
+            if following is None or following.url in seen or looked == self.max_list_pages:
+                result.reason = (f"栏目中没有 {self.year} 年度报告的链接（看了 {looked} 页"
+                                 + ("，已到翻页上限" if following and looked == self.max_list_pages
+                                    else "") + "）")
+                return result
+            seen.add(following.url)
+            fetched, data = self._get(source, following.url, "list")
+            if data is None:
+                return self._failed(result, fetched)
+            page = read_page(data, fetched.final_url, fetched.charset)
+        return result
+
+    def _report_page(self, result: AgencyResult, source: Source, fetched: Fetched, data: bytes,
+                     page: Page) -> AgencyResult:
+        """A report page: the page itself when it holds the tables; else its attachment (Word
+        first, then PDF), else the page (the parser then says what it lacks)."""
+        if page.has_tables():
+            return self._report(result, source, fetched, data)
+        errors = []
+        for attachment in page.attachments():
+            got, content = self._get(source, attachment.url, "attachment")
+            if content is not None:
+                return self._report(result, source, got, content)
+            errors.append(got.error or f"HTTP {got.status}")
+        if errors:
+            result.outcome, result.reason = "failed", "附件下载失败：" + "；".join(errors)
+            return result
+        return self._report(result, source, fetched, data)
+
+    def _report(self, result: AgencyResult, source: Source, fetched: Fetched,
+                data: bytes) -> AgencyResult:
+        """Keep ``data`` as the agency's report of the year in reports/ (a different earlier
+        one moves to fetched/)."""
+        digest = hashlib.sha256(data).hexdigest()
+        key = f"{source.agency.agency_id}|{self.year}"
+        name = f"{source.agency.agency_id}_{self.year}{_suffix(fetched, data)}"
+        reports = self.out / REPORTS
+        with self._lock:
+            before = self.collected.get(key)
+        result.report_url, result.file = fetched.final_url, f"{REPORTS}/{name}"
+        if before and before["sha256"] == digest and (reports / before["file"]).exists():
+            result.outcome, result.file = "unchanged", f"{REPORTS}/{before['file']}"
+            return result
+        if before and (reports / before["file"]).exists():  # replaced: the old one is kept
+            old = reports / before["file"]
+            kept = self.out / FETCHED / f"{before['sha256'][:20]}{old.suffix}"
+            if kept.exists():
+                old.unlink()
+            else:
+                os.replace(old, kept)
+        _atomic_write(reports / name, data)
+        with self._lock:
+            self.collected[key] = {
+                "file": name, "agency_id": source.agency.agency_id,
+                "agency_name": source.agency.name, "year": str(self.year),
+                "url": fetched.final_url, "source_url": source.url,
+                "fetched_at": fetched.fetched_at, "sha256": digest}
+        result.outcome = "found"
+        return result
+
+    @staticmethod
+    def _failed(result: AgencyResult, fetched: Fetched) -> AgencyResult:
+        missing = fetched.status in (404, 410)
+        result.outcome = "not-found" if missing else "failed"
+        result.reason = fetched.error or f"HTTP {fetched.status}"
+        return result
+
+    # -- the run ------------------------------------------------------------------------------
+    def _save_state(self, done: dict[str, AgencyResult]) -> None:
+        with self._lock:
+            _write_csv(self.out / MANIFEST, MANIFEST_FIELDS, list(self.manifest))
+            _write_csv(self.out / REPORTS / COLLECTED, COLLECTED_FIELDS,
+                       sorted(self.collected.values(), key=lambda r: r["file"]))
+            _atomic_write(self.out / PROGRESS, json.dumps(
+                {"year": self.year, "done": {k: asdict(v) for k, v in done.items()}},
+                ensure_ascii=False).encode("utf-8"))
+
+    def run(self, sources: list[Source],
+            on_result: Callable[[AgencyResult], None] | None = None) -> CollectSummary:
+        summary = CollectSummary(self.year)
+        done = self._resumable()
+        summary.resumed = sum(s.agency.agency_id in done for s in sources)
+        todo = [s for s in sources if s.agency.agency_id not in done]
+        by_host: dict[str, list[Source]] = {}
+        for source in todo:
+            by_host.setdefault(urlsplit(source.url).netloc.lower(), []).append(source)
+
+        def one_host(host_sources: list[Source]) -> None:
+            for source in host_sources:
+                if self._stop.is_set():
+                    return
+                try:
+                    result = self.collect_one(source)
+                except Exception as exc:  # a page we cannot read must not stop the others
+                    result = AgencyResult(source.agency.agency_id, source.agency.name, source.url,
+                                          "failed", f"采集出错：{exc.__class__.__name__}: {exc}")
+                with self._lock:
+                    done[source.agency.agency_id] = result
+                self._save_state(done)
+                bar.update()
+                if on_result:
+                    on_result(result)
+
+        bar = tqdm(total=len(todo), desc="collect", unit="agency", disable=not self.progress or None,
+                   leave=False)
+        try:
+            with ThreadPoolExecutor(max_workers=max(1, min(DEFAULT_HOSTS_AT_ONCE, len(by_host))),
+                                    thread_name_prefix="collect") as pool:
+                futures = [pool.submit(one_host, group) for group in by_host.values()]
+                try:
+                    for future in as_completed(futures):
+                        future.result()
+                except BaseException:  # Ctrl-C: what is done is kept for the next run
+                    self._stop.set()
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    raise
+        finally:
+            bar.close()
+            self.fetcher.close()
+        order = {s.agency.agency_id: i for i, s in enumerate(sources)}
+        summary.results = sorted((done[s.agency.agency_id] for s in sources),
+                                 key=lambda r: order[r.agency_id])
+        summary.requests, summary.conditional = self.fetcher.requests, self.fetcher.conditional
+        summary.robots = self.fetcher.robots
+        _write_csv(self.out / f"summary-{self.year}.csv", SUMMARY_FIELDS,
+                   [asdict(r) for r in summary.results])
+        (self.out / PROGRESS).unlink(missing_ok=True)  # finished: the next run starts afresh
+        return summary
+
+    def _resumable(self) -> dict[str, AgencyResult]:
+        """The agencies a stopped run of the same year finished."""
+        try:
+            state = json.loads((self.out / PROGRESS).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if state.get("year") != self.year:
+            return {}
+        return {k: AgencyResult(**v) for k, v in state.get("done", {}).items()}
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def collect(sources_csv: Path, year: int, out: Path, registries: list[Path],
+            politeness: Politeness = POLITE, allow_private: bool = False,
+            progress: bool = True) -> CollectSummary:
+    """Fetch every agency's report of ``year`` into ``out`` (one run at a time per folder)."""
+    sources, problems = read_sources(sources_csv, load_registry(registries))
+    out.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(out / ".collect.lock"), timeout=0)
+    try:
+        with lock:
+            summary = Collector(out, year, politeness, allow_private,
+                                progress=progress).run(sources)
+    except Timeout as exc:
+        raise CollectBusy(f"另一个采集正在写入 {out}：请等它结束后再试") from exc
+    summary.problems = problems
+    return summary
