@@ -6,6 +6,8 @@ runs at once."""
 from __future__ import annotations
 
 import csv
+import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -261,12 +263,13 @@ def test_a_stopped_run_resumes_where_it_left(tmp_path):
         with pytest.raises(KeyboardInterrupt):
             Collector(out, YEAR, FAST, allow_private=True, progress=False).run(
                 sources, stop_after_three)
-        assert (out / PROGRESS).exists()
+        finished = set(json.loads((out / PROGRESS).read_text(encoding="utf-8"))["done"])
+        assert set(seen) <= finished < {s.agency.agency_id for s in sources}
         before = len(site.log)
         summary = Collector(out, YEAR, FAST, allow_private=True, progress=False).run(sources)
-    assert summary.resumed == 3 and len(summary.results) == len(sources)
+    assert summary.resumed == len(finished) and len(summary.results) == len(sources)
     again = {path for path, _ in site.log[before:]}
-    assert not any(f"/{aid}/" in path for aid in seen for path in again)
+    assert not any(f"/{aid}/" in path for aid in finished for path in again)
     assert not (out / PROGRESS).exists()
 
 
@@ -279,3 +282,45 @@ def test_two_runs_on_one_folder_never_write_at_once(tmp_path):
         with FileLock(str(out / ".collect.lock")), pytest.raises(CollectBusy):
             collect(sources, YEAR, out, [tmp_path / "agencies.csv"], FAST, allow_private=True,
                     progress=False)
+
+
+# -- the 导入 page ---------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_an_editor_collects_pasted_addresses_on_the_import_page(sample_warehouse, tmp_path,
+                                                                 monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import copy_warehouse
+    from tests.test_app import _hash, _sign_in
+    from xxgk.ui import upload
+
+    site = build_site(tmp_path / "site", 6, YEAR)
+    db = copy_warehouse(sample_warehouse, tmp_path / "db")
+    shutil.copyfile(tmp_path / "site" / "agencies.csv", db.parent / "agencies.csv")
+    monkeypatch.setenv("XXGK_DB", str(db))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    app.secrets["editors"] = {"张三": _hash("口令")}
+    _sign_in(app.run(), "张三", "口令")
+    app.switch_page(str(ROOT / "views" / "upload.py")).run()
+    with Server(site) as server:
+        lines = "\n".join(f"{agency}\t{server.base}{path}" for agency, path in site.sources)
+        app.number_input(key="collect_year").set_value(YEAR)
+        app.text_area(key="collect_sources").input(lines).run()
+        app.button(key="collect_go").click().run()
+        assert not app.exception
+        refused = app.dataframe[-1].value  # the page never fetches loopback addresses
+        assert set(refused["结果"]) == {"失败"} and refused["原因"].str.contains("内网").all()
+
+        real = upload.collect_sources  # this test's site lives on loopback: let it through
+        monkeypatch.setattr(upload, "collect_sources", lambda *a, **k: real(
+            *a, **{**k, "allow_private": True, "politeness": FAST}))
+        app.button(key="collect_go").click().run()
+    assert not app.exception
+    shown = app.dataframe[-1].value
+    found = {a for a, o in site.expected.items() if o == "found"}
+    assert (shown["结果"] == "已采集（新的或有变化）").sum() == len(found)
+    with duckdb.connect(str(db), read_only=True) as con:
+        loaded = con.execute("select r.agency_id from reports as r "
+                             "join report_sources as s using (report_id)").fetchall()
+    assert {a for (a,) in loaded} == found

@@ -23,11 +23,12 @@ import csv
 import hashlib
 import json
 import os
+import queue
 import tempfile
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -109,27 +110,49 @@ class CollectSummary:
 def read_sources(path: Path, registry: list[RegistryAgency]) -> tuple[list[Source], list[str]]:
     """The agencies and addresses of SOURCES.csv (UTF-8, header ``agency,url``; the agency by
     registry id or name); rows that cannot be used, each with its reason."""
-    matcher = Matcher(registry)
-    sources, problems, seen = [], [], set()
     with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
         if not {"agency", "url"} <= set(reader.fieldnames or []):
             return [], [f"{path.name} 的表头应为 agency,url（现为 {','.join(reader.fieldnames or [])}）"]
-        for line, row in enumerate(reader, start=2):
-            name, url = (row.get("agency") or "").strip(), (row.get("url") or "").strip()
-            agency = matcher.by_id.get(name) or matcher.match(name, None)
-            if not name or not url:
-                problems.append(f"第 {line} 行缺少机构或网址")
-            elif agency is None:
-                problems.append(f"第 {line} 行：机构名录中找不到“{name}”，或同名机构不止一个"
-                                "（请写机构编号 agency_id）")
-            elif urlsplit(url).scheme not in ("http", "https"):
-                problems.append(f"第 {line} 行：只采集 http/https 网址（{url}）")
-            elif agency.agency_id in seen:
-                problems.append(f"第 {line} 行：{agency.name}（{agency.agency_id}）重复出现，只用第一行")
-            else:
-                seen.add(agency.agency_id)
-                sources.append(Source(agency, url))
+        return sources_of(((line, row.get("agency") or "", row.get("url") or "")
+                           for line, row in enumerate(reader, start=2)), registry)
+
+
+def parse_pasted(text: str) -> list[tuple[int, str, str]]:
+    """Lines pasted on the 导入 page — ``机构 网址`` separated by a comma, a tab or spaces — as
+    (line number, agency, address); a line with only an address has no agency."""
+    rows = []
+    for line, raw in enumerate(text.splitlines(), start=1):
+        raw = raw.strip()
+        if not raw or raw.startswith("#") or raw.replace(" ", "") == "agency,url":
+            continue
+        agency, _, url = raw.rpartition(" ") if "," not in raw and "\t" not in raw else (
+            raw.replace("\t", ",").rpartition(","))
+        rows.append((line, agency.strip(" ,，\t"), url.strip()))
+    return rows
+
+
+def sources_of(rows: Iterable[tuple[int, str, str]], registry: list[RegistryAgency]
+               ) -> tuple[list[Source], list[str]]:
+    """(line, agency id or name, address) rows as sources; the rows that cannot be used, each
+    with its reason (no agency of that name, or several; not http(s); the agency twice)."""
+    matcher = Matcher(registry)
+    sources, problems, seen = [], [], set()
+    for line, name, url in rows:
+        name, url = name.strip(), url.strip()
+        agency = matcher.by_id.get(name) or matcher.match(name, None)
+        if not name or not url:
+            problems.append(f"第 {line} 行缺少机构或网址")
+        elif agency is None:
+            problems.append(f"第 {line} 行：机构名录中找不到“{name}”，或同名机构不止一个"
+                            "（请写机构编号 agency_id）")
+        elif urlsplit(url).scheme not in ("http", "https"):
+            problems.append(f"第 {line} 行：只采集 http/https 网址（{url}）")
+        elif agency.agency_id in seen:
+            problems.append(f"第 {line} 行：{agency.name}（{agency.agency_id}）重复出现，只用第一行")
+        else:
+            seen.add(agency.agency_id)
+            sources.append(Source(agency, url))
     return sources, problems
 
 
@@ -354,6 +377,8 @@ class Collector:
         for source in todo:
             by_host.setdefault(urlsplit(source.url).netloc.lower(), []).append(source)
 
+        finished: queue.Queue[AgencyResult] = queue.Queue()
+
         def one_host(host_sources: list[Source]) -> None:
             for source in host_sources:
                 if self._stop.is_set():
@@ -366,9 +391,7 @@ class Collector:
                 with self._lock:
                     done[source.agency.agency_id] = result
                 self._save_state(done)
-                bar.update()
-                if on_result:
-                    on_result(result)
+                finished.put(result)
 
         bar = tqdm(total=len(todo), desc="collect", unit="agency", disable=not self.progress or None,
                    leave=False)
@@ -376,9 +399,12 @@ class Collector:
             with ThreadPoolExecutor(max_workers=max(1, min(DEFAULT_HOSTS_AT_ONCE, len(by_host))),
                                     thread_name_prefix="collect") as pool:
                 futures = [pool.submit(one_host, group) for group in by_host.values()]
-                try:
-                    for future in as_completed(futures):
-                        future.result()
+                try:  # results are reported here, in the caller's thread (a page's progress bar)
+                    for _ in range(len(todo)):
+                        result = _next_result(finished, futures)
+                        bar.update()
+                        if on_result:
+                            on_result(result)
                 except BaseException:  # Ctrl-C: what is done is kept for the next run
                     self._stop.set()
                     pool.shutdown(wait=True, cancel_futures=True)
@@ -407,6 +433,18 @@ class Collector:
         return {k: AgencyResult(**v) for k, v in state.get("done", {}).items()}
 
 
+def _next_result(finished: queue.Queue[AgencyResult], futures: list[Future]) -> AgencyResult:
+    """The next agency a host thread finished; a host thread's own error (the folder cannot be
+    written, say) is raised here instead of waiting for it for ever."""
+    while True:
+        try:
+            return finished.get(timeout=0.2)
+        except queue.Empty:
+            for future in futures:
+                if future.done() and (error := future.exception()) is not None:
+                    raise error from None
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     try:
@@ -421,14 +459,23 @@ def _atomic_write(path: Path, data: bytes) -> None:
 def collect(sources_csv: Path, year: int, out: Path, registries: list[Path],
             politeness: Politeness = POLITE, allow_private: bool = False,
             progress: bool = True) -> CollectSummary:
-    """Fetch every agency's report of ``year`` into ``out`` (one run at a time per folder)."""
+    """Fetch every agency's report of ``year`` named in SOURCES.csv into ``out``."""
     sources, problems = read_sources(sources_csv, load_registry(registries))
+    return collect_sources(sources, problems, year, out, politeness, allow_private, progress)
+
+
+def collect_sources(sources: list[Source], problems: list[str], year: int, out: Path,
+                    politeness: Politeness = POLITE, allow_private: bool = False,
+                    progress: bool = True,
+                    on_result: Callable[[AgencyResult], None] | None = None) -> CollectSummary:
+    """Fetch the sources' reports of ``year`` into ``out``, one run at a time per folder
+    (CollectBusy when another run holds it); ``problems`` (rows not used) go into the summary."""
     out.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(out / ".collect.lock"), timeout=0)
     try:
         with lock:
             summary = Collector(out, year, politeness, allow_private,
-                                progress=progress).run(sources)
+                                progress=progress).run(sources, on_result)
     except Timeout as exc:
         raise CollectBusy(f"另一个采集正在写入 {out}：请等它结束后再试") from exc
     summary.problems = problems

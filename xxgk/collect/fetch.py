@@ -197,7 +197,7 @@ class Fetcher:
             got = self._with_retries(origin + "/robots.txt", {})
             with self._lock:
                 self.robots += 1
-            if got.status is not None and 300 <= got.status < 500 and got.status not in (401, 403):
+            if got.status is not None and 300 <= got.status < 500:
                 robots.parse([])  # no rules: everything allowed
             elif got.data is not None and got.status == 200:
                 robots.parse(got.data.decode("utf-8", errors="replace").splitlines())

@@ -6,13 +6,23 @@ dashboard process itself: one bad upload cannot stall the other sessions (issue 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from xxgk.collect import (
+    OUTCOMES,
+    REPORTS,
+    AgencyResult,
+    CollectSummary,
+    collect_sources,
+    parse_pasted,
+    sources_of,
+)
 from xxgk.ingest import IngestSummary, ParseJob, ingest, parse_all
-from xxgk.registry import DEFAULT_REGISTRIES
+from xxgk.registry import DEFAULT_REGISTRIES, load_registry
 from xxgk.ui.data import query, warehouse_path
 
 SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -95,3 +105,42 @@ def load_files(files: list, editor: str | None) -> IngestSummary:
     summary = ingest(saved, db, registries, workers=1, progress=False)
     st.cache_data.clear()
     return summary
+
+
+COLLECTED_DIR = "collected"  # beside the warehouse: what the 导入 page's collector fetched
+
+
+def collect_pasted(text: str, year: int, editor: str | None,
+                   on_result: Callable[[int, int], None] | None = None
+                   ) -> tuple[CollectSummary, IngestSummary | None]:
+    """Collect year ``year``'s reports of the pasted agencies and addresses (an editor's action
+    only; never a loopback or private-network address: the dashboard is a server), then load
+    what was saved. ``on_result(done, total)`` is called as each agency is finished."""
+    if not editor:
+        raise PermissionError("collecting reports needs a signed-in editor")
+    db = warehouse_path()
+    registries = [db.parent / name for name in DEFAULT_REGISTRIES]
+    sources, problems = sources_of(parse_pasted(text), load_registry(registries))
+    done = 0
+
+    def one_more(_: AgencyResult) -> None:
+        nonlocal done
+        done += 1
+        if on_result:
+            on_result(done, len(sources))
+
+    out = db.parent / COLLECTED_DIR
+    summary = collect_sources(sources, problems, year, out, allow_private=False, progress=False,
+                              on_result=one_more)
+    loaded = None
+    if any(path.suffix != ".csv" for path in (out / REPORTS).iterdir()):
+        loaded = ingest([out / REPORTS], db, registries, workers=1, progress=False)
+        st.cache_data.clear()
+    return summary, loaded
+
+
+def results_frame(summary: CollectSummary) -> pd.DataFrame:
+    """The collector's result per agency, as the 导入 page lists it."""
+    return pd.DataFrame([{"机构": f"{r.agency_name}（{r.agency_id}）", "结果": OUTCOMES[r.outcome],
+                          "原因": r.reason or "—", "报告网址": r.report_url or None}
+                         for r in summary.results], columns=["机构", "结果", "原因", "报告网址"])
