@@ -78,15 +78,16 @@ if st.button("采集并导入", disabled=not pasted.strip(), key="collect_go"):
     except CollectBusy as exc:
         st.warning(str(exc))
     else:
-        st.session_state["collect_done"] = (collected.text(), results_frame(collected),
+        complete = all(r.outcome in ("found", "unchanged") for r in collected.results)
+        st.session_state["collect_done"] = (complete, collected.headline(), collected.notes(),
+                                            results_frame(collected),
                                             loaded.text_zh() if loaded else None)
     bar.empty()
 if done := st.session_state.get("collect_done"):
-    text, results, loaded_text = done
-    first, *rest = text.splitlines()
-    st.success(inert(first))
-    if rest:
-        st.caption(inert("\n".join(line.strip() for line in rest)))
+    complete, headline, notes, results, loaded_text = done
+    (st.success if complete else st.warning)(inert(headline))
+    if notes:
+        st.markdown("\n".join(f"- {inert(line)}" for line in notes))
     st.dataframe(results, hide_index=True, width="stretch", column_config={
         "报告网址": st.column_config.LinkColumn("报告网址", display_text=r"^https?://([^/?#]+)")})
     if loaded_text:

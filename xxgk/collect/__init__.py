@@ -51,7 +51,8 @@ MANIFEST_FIELDS = ["agency_id", "agency_name", "year", "role", "url", "final_url
                    "status", "content_type", "sha256", "file", "etag", "last_modified", "error"]
 COLLECTED_FIELDS = ["file", "agency_id", "agency_name", "year", "url", "source_url", "fetched_at",
                     "sha256"]
-SUMMARY_FIELDS = ["agency_id", "agency_name", "source_url", "outcome", "reason", "report_url", "file"]
+SUMMARY_FIELDS = ["agency_id", "agency_name", "district", "source_url", "outcome", "reason",
+                  "report_url", "file"]
 OUTCOMES = {"found": "已采集（新的或有变化）", "unchanged": "无变化", "not-found": "未找到",
             "failed": "失败"}
 _KINDS = {b"%PDF": ".pdf", b"PK\x03\x04": ".docx", b"\xd0\xcf\x11\xe0": ".doc"}
@@ -76,6 +77,7 @@ class AgencyResult:
     reason: str = ""
     report_url: str = ""
     file: str = ""
+    district: str = ""  # where the agency is: same-name agencies of two districts never blur
 
 
 @dataclass
@@ -91,19 +93,25 @@ class CollectSummary:
     def counts(self) -> Counter:
         return Counter(r.outcome for r in self.results)
 
-    def text(self) -> str:
+    def headline(self) -> str:
         counts = self.counts()
-        lines = [f"{self.year} 年度：{len(self.results)} 个机构 — " + "，".join(
+        return (f"{self.year} 年度：{len(self.results)} 个机构 — " + "，".join(
             f"{label} {counts.get(key, 0)}" for key, label in OUTCOMES.items())
             + f"（共 {self.requests} 次请求，其中条件请求 {self.conditional} 次、"
-            f"robots.txt {self.robots} 次）"]
-        if self.resumed:
-            lines.append(f"接续上次中断的采集：已完成的 {self.resumed} 个机构未重新采集")
+            f"robots.txt {self.robots} 次）")
+
+    def notes(self) -> list[str]:
+        """What the per-agency results do not say: a resumed run, rows of the list not used."""
+        return ([f"接续上次中断的采集：已完成的 {self.resumed} 个机构未重新采集"] if self.resumed
+                else []) + [f"未采集：{problem}" for problem in self.problems]
+
+    def text(self) -> str:
+        lines = [self.headline(), *self.notes()]
         for result in self.results:
             if result.outcome in ("not-found", "failed"):
                 lines.append(f"  {OUTCOMES[result.outcome]} · {result.agency_name}"
-                             f"（{result.agency_id}）：{result.reason}")
-        lines += [f"  未采集：{problem}" for problem in self.problems]
+                             f"（{result.district + '，' if result.district else ''}"
+                             f"{result.agency_id}）：{result.reason}")
         return "\n".join(lines)
 
 
@@ -262,7 +270,8 @@ class Collector:
 
     # -- one agency -------------------------------------------------------------------------
     def collect_one(self, source: Source) -> AgencyResult:
-        result = AgencyResult(source.agency.agency_id, source.agency.name, source.url)
+        result = AgencyResult(source.agency.agency_id, source.agency.name, source.url,
+                              district=_place_of(source.agency))
         names = tuple(sorted(source.agency.names | {source.agency.name}, key=len, reverse=True))
         fetched, data = self._get(source, source.url, "start")
         if data is None:
@@ -387,7 +396,8 @@ class Collector:
                     result = self.collect_one(source)
                 except Exception as exc:  # a page we cannot read must not stop the others
                     result = AgencyResult(source.agency.agency_id, source.agency.name, source.url,
-                                          "failed", f"采集出错：{exc.__class__.__name__}: {exc}")
+                                          "failed", f"采集出错：{exc.__class__.__name__}: {exc}",
+                                          district=_place_of(source.agency))
                 with self._lock:
                     done[source.agency.agency_id] = result
                 self._save_state(done)
@@ -431,6 +441,11 @@ class Collector:
         if state.get("year") != self.year:
             return {}
         return {k: AgencyResult(**v) for k, v in state.get("done", {}).items()}
+
+
+def _place_of(agency: RegistryAgency) -> str:
+    """名称（区县） as supervisors read an agency: its district, else its city."""
+    return agency.district or agency.city or ""
 
 
 def _next_result(finished: queue.Queue[AgencyResult], futures: list[Future]) -> AgencyResult:

@@ -101,7 +101,7 @@ def check_address(url: str, allow_private: bool) -> None:
         address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if not address.is_global or address.is_multicast:
             raise Refused(f"{host} 指向本机或内网地址 {address}：为防止服务器端请求伪造，"
-                          "默认不采集（测试或内网部署可加 --allow-private）")
+                          "不采集本机和内网地址")
 
 
 def _charset(content_type: str) -> str | None:

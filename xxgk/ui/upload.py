@@ -141,6 +141,7 @@ def collect_pasted(text: str, year: int, editor: str | None,
 
 def results_frame(summary: CollectSummary) -> pd.DataFrame:
     """The collector's result per agency, as the 导入 page lists it."""
-    return pd.DataFrame([{"机构": f"{r.agency_name}（{r.agency_id}）", "结果": OUTCOMES[r.outcome],
-                          "原因": r.reason or "—", "报告网址": r.report_url or None}
+    return pd.DataFrame([{"机构": f"{r.agency_name}（{r.district or r.agency_id}）",
+                          "结果": OUTCOMES[r.outcome],
+                          "原因": r.reason or "—", "报告网址": r.report_url}
                          for r in summary.results], columns=["机构", "结果", "原因", "报告网址"])
