@@ -22,7 +22,7 @@ from xxgk.warehouse import connect, query_params, run_query, stream_query  # noq
 
 # queries only the CLI export runs: streamed in Arrow batches (as xxgk/export.py does), their
 # cost is the size of the answer (every value of the selection)
-STREAMED = {"export_values"}
+STREAMED = {"export_values", "export_reports"}
 
 
 def _run(con, name: str, params: dict) -> None:

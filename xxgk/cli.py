@@ -111,6 +111,10 @@ def cmd_collect(args: argparse.Namespace) -> int:
     except CollectBusy as exc:
         print(f"xxgk: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"xxgk: 已停止。已采集的机构记在 {args.out} 中，再次运行同一命令会接着采集其余机构。",
+              file=sys.stderr)
+        return 130
     print(summary.text())
     if args.no_ingest or not any(p.suffix != ".csv" for p in (args.out / REPORTS).iterdir()):
         return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from functools import cache
@@ -129,6 +130,15 @@ def create_schema(con: duckdb.DuckDBPyConnection, materialise: bool = True) -> N
                      for k in registry().values()])
 
 
+READ_DUCKDB_MEMORY = "1GB"
+
+
+@cache
+def _spill_dir() -> str:
+    """This process's own folder for what DuckDB spills (two processes never share one)."""
+    return tempfile.mkdtemp(prefix="xxgk-duckdb-")
+
+
 # a read-only connection attaches the warehouse file under the name "warehouse"
 _USE_SNAPSHOT = "use warehouse"
 _HAS_SNAPSHOT = "select count(*) from duckdb_databases() where database_name = 'warehouse'"
@@ -143,7 +153,9 @@ def connect(path: Path | str = DEFAULT_DB, read_only: bool = True) -> duckdb.Duc
     """
     if not read_only:
         return duckdb.connect(str(path))
-    con = duckdb.connect()
+    # capped: the dashboard's sessions and an export share one process; past the cap DuckDB
+    # spills to disk (every value of 10^5 reports: 5.4 GB → 1.3 GB peak, 18 s → 20 s)
+    con = duckdb.connect(config={"memory_limit": READ_DUCKDB_MEMORY, "temp_directory": _spill_dir()})
     con.execute("attach $path as warehouse (read_only)", {"path": str(path)})
     con.execute(_USE_SNAPSHOT)
     return con
