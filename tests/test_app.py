@@ -200,6 +200,7 @@ def test_a_viewer_cannot_write(sample_db, monkeypatch, entry):
     assert any("只读模式" in c.value for c in app.sidebar.caption)
     app.switch_page(str(ROOT / "views" / "upload.py")).run()
     assert not app.exception and not app.get("file_uploader")
+    assert not [b for b in app.button if b.key == "collect_go"]  # nor collect from websites
     assert "需要编辑人员登录" in app.info[0].value
     agency, year = _agency_with_findings(sample_db)
     _open_agency(app, agency, year)

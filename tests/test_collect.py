@@ -324,3 +324,46 @@ def test_an_editor_collects_pasted_addresses_on_the_import_page(sample_warehouse
         loaded = con.execute("select r.agency_id from reports as r "
                              "join report_sources as s using (report_id)").fetchall()
     assert {a for (a,) in loaded} == found
+
+
+def test_ingest_places_a_collected_report_by_its_own_name_else_by_the_collector(tmp_path):
+    """A report whose name the registry places goes there, with a warning when it was fetched
+    for another agency; one whose name it cannot place goes to the agency it was fetched for."""
+    from xxgk.ingest import COLLECTED, ingest
+    from xxgk.sample.corpus import generate
+    from xxgk.sample.places import registry_rows
+    from xxgk.sample.writer import write_registry
+
+    agencies, stream = generate(20, (YEAR, YEAR), 3, fmt="html")
+    write_registry(tmp_path / "agencies.csv", registry_rows(agencies))
+    reports = [r for r in stream if r.agency.kind == "街道"]
+    one, other = reports[0], reports[1]
+    first, second = one.agency.agency_id, other.agency.agency_id
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "named.html").write_bytes(one.content)  # names `first`, fetched for `second`
+    anonymous = other.content.decode("utf-8")
+    for name in sorted({other.agency.full_name, other.agency.name, *other.agency.aliases},
+                       key=len, reverse=True):
+        anonymous = anonymous.replace(name, "某某办公室")
+    (folder / "anonymous.html").write_text(anonymous, encoding="utf-8")  # fetched for `second`
+    with (folder / COLLECTED).open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["file", "agency_id", "agency_name", "year", "url", "source_url",
+                         "fetched_at", "sha256"])
+        for name in ("named.html", "anonymous.html"):
+            writer.writerow([name, second, other.agency.name, YEAR, f"https://example.org/{name}",
+                             "https://example.org/", "2025-01-21T08:00:00+00:00", ""])
+    db = tmp_path / "warehouse.duckdb"
+    ingest([folder], db, [tmp_path / "agencies.csv"], workers=1, progress=False)
+    with duckdb.connect(str(db), read_only=True) as con:
+        placed = dict(con.execute(
+            "select regexp_extract(r.source_path, '[^/]+$'), r.agency_id from reports as r").fetchall())
+        rules = dict(con.execute(
+            "select regexp_extract(r.source_path, '[^/]+$'), f.rule from findings as f "
+            "join reports as r using (report_id) where f.rule in "
+            "('collected-elsewhere', 'placed-by-collector')").fetchall())
+        urls = {u for (u,) in con.execute("select url from report_sources").fetchall()}
+    assert placed == {"named.html": first, "anonymous.html": second}
+    assert rules == {"named.html": "collected-elsewhere", "anonymous.html": "placed-by-collector"}
+    assert urls == {"https://example.org/named.html", "https://example.org/anonymous.html"}
