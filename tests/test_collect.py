@@ -10,6 +10,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -179,6 +180,18 @@ def test_robots_txt_is_honoured_and_read_once_per_host():
         assert fetcher.get(server.base + "/yes/x.html").ok
         assert fetcher.get(server.base + "/yes/x.html").ok
     assert [path for path, _ in site.log] == ["/robots.txt", "/yes/x.html", "/yes/x.html"]
+
+
+def test_a_crawl_delay_in_robots_txt_spaces_the_requests():
+    site = Site(YEAR, pages={"/robots.txt": Reply(body=b"User-agent: *\nCrawl-delay: 1\n",
+                                                  content_type="text/plain"),
+                             "/a.html": Reply(body=b"<html></html>")})
+    with Server(site) as server, Fetcher(FAST, allow_private=True) as fetcher:
+        start = time.monotonic()
+        for _ in range(2):
+            assert fetcher.get(server.base + "/a.html").ok
+        took = time.monotonic() - start
+    assert took >= 2 * 1 - 0.05  # robots.txt, then two pages, a second apart (FAST says 0)
 
 
 def test_retries_after_5xx_but_never_after_a_404():

@@ -28,6 +28,7 @@ DEFAULT_RETRIES = 3            # further tries after a 5xx or a timeout
 DEFAULT_BACKOFF = 1.0          # seconds before the first retry; doubled each time
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # a report PDF is 0.1–5 MB; past this it is not one
 DEFAULT_MAX_REDIRECTS = 5
+MAX_CRAWL_DELAY = 60.0         # a robots.txt Crawl-delay longer than this is taken as this
 RETRIED_STATUSES = frozenset({500, 502, 503, 504})
 
 
@@ -124,6 +125,7 @@ class Fetcher:
         self._gates: dict[str, threading.Lock] = {}
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._crawl_delay: dict[str, float] = {}
         self._lock = threading.Lock()
         self.requests = 0     # every request, robots.txt included
         self.conditional = 0  # of them, with a validator ("changed since?")
@@ -146,7 +148,8 @@ class Fetcher:
         """One GET, the host's gate held for it; the body read up to the size cap."""
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
         with self._gate(origin):
-            wait = self._last.get(origin, 0.0) + self.politeness.delay - time.monotonic()
+            delay = max(self.politeness.delay, self._crawl_delay.get(origin, 0.0))
+            wait = self._last.get(origin, 0.0) + delay - time.monotonic()
             if wait > 0:
                 time.sleep(wait)
             try:
@@ -205,6 +208,9 @@ class Fetcher:
                 robots.parse(["User-agent: *", "Disallow: /"])
             with self._lock:
                 self._robots[origin] = robots
+                asked = robots.crawl_delay(ROBOTS_AGENT)  # Crawl-delay: honoured, up to a minute
+                if asked:
+                    self._crawl_delay[origin] = min(float(asked), MAX_CRAWL_DELAY)
         return self._robots[origin].can_fetch(ROBOTS_AGENT, url)
 
     def _with_retries(self, url: str, headers: dict[str, str]) -> Fetched:
