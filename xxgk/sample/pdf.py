@@ -20,6 +20,8 @@ import atexit
 import html
 import random
 import shutil
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from functools import cache
 
 from xxgk.sample.document import ReportSpec, blocks, full_name
@@ -145,8 +147,14 @@ def report_html(spec: ReportSpec, rng: random.Random) -> str:
     return "".join(parts)
 
 
+# Playwright's sync API runs an event loop in the thread that starts it: it gets a thread of its
+# own, so the caller's thread stays free for its own asyncio (a test of sessions runs one).
+_PRINTER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf-printer")
+
+
 @cache
 def _browser():
+    """The printer thread's Chromium (started once, on first use, in that thread)."""
     from playwright.sync_api import sync_playwright
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -154,13 +162,21 @@ def _browser():
         raise RuntimeError("PDF rendering needs Chromium on PATH (Debian package 'chromium')")
     playwright = sync_playwright().start()
     browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-    atexit.register(playwright.stop)
-    atexit.register(browser.close)
+    atexit.register(_stop, playwright, browser)
     return browser
 
 
-def html_to_pdf(page_html: str) -> bytes:
-    """Print a page to A4 PDF with page numbers in the footer."""
+def _stop(playwright, browser) -> None:
+    """Close Chromium in the thread that opened it (nothing to do once that thread is gone)."""
+    def close() -> None:
+        browser.close()
+        playwright.stop()
+
+    with suppress(RuntimeError, TimeoutError):  # the executor already shut down, or hung
+        _PRINTER.submit(close).result(timeout=30)
+
+
+def _print(page_html: str) -> bytes:
     page = _browser().new_page()
     try:
         page.set_content(page_html, wait_until="load")
@@ -169,6 +185,11 @@ def html_to_pdf(page_html: str) -> bytes:
                                                         "left": "2.2cm", "right": "2.2cm"})
     finally:
         page.close()
+
+
+def html_to_pdf(page_html: str) -> bytes:
+    """Print a page to A4 PDF with page numbers in the footer."""
+    return _PRINTER.submit(_print, page_html).result()
 
 
 def render_pdf(spec: ReportSpec, rng: random.Random | None = None) -> bytes:
