@@ -94,7 +94,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_collect(args: argparse.Namespace) -> int:
     """Fetch every agency's report of a year from its website, then load what was saved."""
-    from xxgk.collect import REPORTS, CollectBusy, collect
+    from xxgk.collect import REPORTS, CollectBusy, collect, has_reports
     from xxgk.collect.fetch import POLITE, Politeness
     from xxgk.ingest import WarehouseBusy, default_registries, ingest
 
@@ -116,7 +116,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 130
     print(summary.text())
-    if args.no_ingest or not any(p.suffix != ".csv" for p in (args.out / REPORTS).iterdir()):
+    if args.no_ingest or not has_reports(args.out):
         return 0
     try:
         loaded = ingest([args.out / REPORTS], args.db, registries, progress=not args.quiet)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import os
 import queue
@@ -166,16 +167,17 @@ def sources_of(rows: Iterable[tuple[int, str, str]], registry: list[RegistryAgen
 
 def _write_csv(path: Path, fields: list[str], rows: Iterable[dict]) -> None:
     """Write a CSV whole, then swap it in: a reader never sees half of it."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
-            writer.writeheader()
-            writer.writerows(rows)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, fieldnames=fields, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    _atomic_write(path, text.getvalue().encode("utf-8"))
+
+
+def has_reports(out: Path) -> bool:
+    """Whether ``out``'s reports/ holds any report file to load."""
+    folder = out / REPORTS
+    return folder.is_dir() and any(p.suffix != ".csv" for p in folder.iterdir())
 
 
 def _read_csv(path: Path) -> list[dict]:
@@ -191,7 +193,8 @@ def _is_html(fetched: Fetched, data: bytes) -> bool:
     if any(data.startswith(magic) for magic in _KINDS) or suffix_of(fetched.final_url) in (
             ".pdf", ".docx", ".doc", ".wps"):
         return False
-    return b"<html" in data[:2048].lower() or b"<!doctype html" in data[:2048].lower()
+    head = data[:2048].lower()
+    return b"<html" in head or b"<!doctype html" in head
 
 
 def _suffix(fetched: Fetched, data: bytes) -> str:

@@ -18,6 +18,7 @@ from xxgk.collect import (
     AgencyResult,
     CollectSummary,
     collect_sources,
+    has_reports,
     parse_pasted,
     sources_of,
 )
@@ -133,7 +134,7 @@ def collect_pasted(text: str, year: int, editor: str | None,
     summary = collect_sources(sources, problems, year, out, allow_private=False, progress=False,
                               on_result=one_more)
     loaded = None
-    if any(path.suffix != ".csv" for path in (out / REPORTS).iterdir()):
+    if has_reports(out):
         loaded = ingest([out / REPORTS], db, registries, workers=1, progress=False)
         st.cache_data.clear()
     return summary, loaded
